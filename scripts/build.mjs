@@ -1,0 +1,27 @@
+// Type-checks every project, then bundles the CLI, the language server and the VS Code client
+// with esbuild (one file each, no node_modules needed at run time).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync, chmodSync } from 'node:fs';
+
+const skipTypes = process.argv.includes('--no-typecheck');
+if (!skipTypes) {
+  for (const p of ['server/tsconfig.json', 'client/tsconfig.json', 'test/tsconfig.json']) {
+    if (!existsSync(p)) continue;
+    try {
+      execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', p, '--noEmit'], { stdio: 'inherit' });
+    } catch {
+      console.error(`build: type errors in ${p}`);
+      process.exit(1);
+    }
+  }
+}
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', minify: process.argv.includes('--minify') };
+const entries = [
+  { entryPoints: ['server/src/cli.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'out/server.js' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'out/client.js', external: ['vscode'] },
+];
+await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));
+if (existsSync('out/cli.js')) chmodSync('out/cli.js', 0o755);

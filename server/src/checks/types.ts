@@ -1,0 +1,67 @@
+/**
+ * The shape every check (diagnostic rule) has. One rule per file under `checks/rules/`, each
+ * exporting a `Rule`. Part of the pure core: no LSP, no VS Code.
+ */
+import type { FieldPath, KubeObject, TextRange } from '../manifests/types';
+import type { ClusterConfig } from '../dns/config';
+import type { Cluster } from '../dns/cluster';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Where a rule comes from, cited in docs/checks.md and in each diagnostic. */
+export type RuleSource = 'api-server' | 'api-server-warning' | 'dns-spec' | 'coredns' | 'kube-dns' | 'workspace';
+
+/** Another place a finding points at (LSP relatedInformation). */
+export interface RelatedLocation {
+  readonly file: string;
+  readonly range: TextRange;
+  readonly message: string;
+}
+
+/** A quick fix: replace (or insert at an empty range) text in the finding's file. */
+export interface FixEdit {
+  readonly title: string;
+  readonly edits: readonly { readonly file: string; readonly range: TextRange; readonly newText: string }[];
+}
+
+export interface Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly file: string;
+  readonly range: TextRange;
+  readonly message: string;
+  /** The API field path as kubectl prints it (`spec.ports[1].name`), where there is one. */
+  readonly field?: string;
+  readonly related?: readonly RelatedLocation[];
+  readonly fixes?: readonly FixEdit[];
+}
+
+/** What a rule may look at besides the object itself. */
+export interface CheckContext {
+  readonly config: ClusterConfig;
+  /** Every object in scope (the workspace, or the files given to the CLI), indexed for DNS. */
+  readonly cluster: Cluster;
+}
+
+export interface Rule {
+  /** Stable code, kebab-case, e.g. `svc-port-name-required`. */
+  readonly code: string;
+  readonly defaultSeverity: Severity;
+  readonly source: RuleSource;
+  /** Where exactly the rule comes from, e.g. `validation.go validateServicePort (PORT-2)`. */
+  readonly reference: string;
+  /** One sentence for docs/checks.md. */
+  readonly description: string;
+  /** The kinds this rule looks at; the runner calls `check` only for these. */
+  readonly kinds: readonly string[];
+  check(object: KubeObject, ctx: CheckContext, report: Reporter): void;
+}
+
+/** Collects the findings of one rule on one object. */
+export interface Reporter {
+  /**
+   * Reports a problem at `path` inside the object (the range is found from the source).
+   * `field` defaults to `path` formatted as kubectl does.
+   */
+  at(path: FieldPath, message: string, extra?: { key?: boolean; field?: string | null; related?: RelatedLocation[]; fixes?: FixEdit[]; severity?: Severity }): void;
+}

@@ -1,0 +1,289 @@
+/**
+ * The cluster as CoreDNS sees it, built from model objects: Services, the EndpointSlices that
+ * serve them (written by hand, mirrored from Endpoints, or derived as the EndpointSlice controller
+ * would), Namespaces and Pods (dns-rules.md §1).
+ */
+import {
+  isEndpointSlice,
+  isEndpoints,
+  isNamespace,
+  isPod,
+  isService,
+  isStatefulSet,
+  isWorkload,
+  type EndpointPort,
+  type Endpoints,
+  type KubeObject,
+  type Pod,
+  type PodTemplate,
+  type Service,
+  type ServicePort,
+  type StatefulSet,
+  type Workload,
+} from '../manifests/types';
+import type { ClusterConfig } from './config';
+import { ipFamily, isPlaceholder } from './names';
+
+/** Where the endpoints of a slice come from. */
+export type SliceOrigin = 'manifest' | 'mirrored' | 'pods' | 'workload';
+
+export interface EffectiveEndpoint {
+  /** Addresses; a value in angle brackets is a placeholder for an address known only at run time. */
+  readonly addresses: readonly string[];
+  /** `conditions.ready`; CoreDNS serves the endpoint unless this is `false`. */
+  readonly ready: boolean | undefined;
+  readonly hostname?: string;
+  /** The pod's name (`targetRef.name`), used by `endpoint_pod_names`. */
+  readonly podName?: string;
+  /** The object this endpoint was read or derived from. */
+  readonly origin: KubeObject;
+}
+
+export interface EffectiveSlice {
+  readonly origin: SliceOrigin;
+  /** The object that holds or implies this slice. */
+  readonly object: KubeObject;
+  readonly ports: readonly EndpointPort[];
+  readonly endpoints: readonly EffectiveEndpoint[];
+}
+
+export interface ServiceEntry {
+  readonly service: Service;
+  /** `None` as first cluster IP (service.go `Headless`). */
+  readonly headless: boolean;
+  readonly externalName: boolean;
+  /** Cluster IPs to serve: `clusterIPs`, else `[clusterIP]`; a placeholder when the API assigns it. */
+  readonly clusterIPs: readonly string[];
+  readonly slices: readonly EffectiveSlice[];
+}
+
+/** The objects of one cluster, indexed for DNS questions. */
+export interface Cluster {
+  readonly config: ClusterConfig;
+  readonly objects: readonly KubeObject[];
+  /** Namespaces that exist: named by a Namespace object or holding any object, plus the built-in ones. */
+  readonly namespaces: ReadonlySet<string>;
+  /** Services by `namespace/name`. */
+  readonly services: ReadonlyMap<string, ServiceEntry>;
+  readonly pods: readonly Pod[];
+  /** Workloads and StatefulSets, for placeholders and references. */
+  readonly workloads: readonly (Workload | StatefulSet)[];
+}
+
+/** Namespaces every cluster has. */
+export const BUILTIN_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+export const ASSIGNED_CLUSTER_IP = '<cluster IP assigned on creation>';
+export const ASSIGNED_CLUSTER_IPV6 = '<cluster IPv6 assigned on creation>';
+
+export function serviceKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+/** Whether `labels` carry every key/value of `selector` (an empty selector selects nothing). */
+export function selects(selector: Readonly<Record<string, string>> | undefined, labels: Readonly<Record<string, string>>): boolean {
+  if (!selector) return false;
+  const keys = Object.keys(selector);
+  if (keys.length === 0) return false;
+  for (const k of keys) if (labels[k] !== selector[k]) return false;
+  return true;
+}
+
+function clusterIPsOf(svc: Service): string[] {
+  const s = svc.spec;
+  if (s.type === 'ExternalName') return [];
+  const ips = s.clusterIPs.length > 0 ? [...s.clusterIPs] : s.clusterIP ? [s.clusterIP] : [];
+  if (ips.length > 0) return ips;
+  // The API server assigns one per family when the manifest leaves it out.
+  const families = s.ipFamilies.length > 0 ? s.ipFamilies : ['IPv4'];
+  const wantsDual = s.ipFamilyPolicy === 'RequireDualStack' || s.ipFamilyPolicy === 'PreferDualStack';
+  const fams = wantsDual && families.length === 1 ? [families[0]!, families[0] === 'IPv6' ? 'IPv4' : 'IPv6'] : families;
+  return fams.map((f) => (f === 'IPv6' ? ASSIGNED_CLUSTER_IPV6 : ASSIGNED_CLUSTER_IP));
+}
+
+/**
+ * Resolves a Service port's target port in a pod, as the EndpointSlice controller's `FindPort`
+ * does: a number is used as is; a name must match a container port of the same protocol.
+ */
+export function resolveTargetPort(port: ServicePort, template: PodTemplate): number | undefined {
+  const tp = port.targetPort;
+  if (tp === undefined || tp === 0 || tp === '') return port.port;
+  if (typeof tp === 'number') return tp;
+  for (const c of [...template.containers, ...template.initContainers]) {
+    for (const cp of c.ports) if (cp.name === tp && cp.protocol === port.protocol) return cp.containerPort;
+  }
+  return undefined;
+}
+
+/** Slice ports for one pod (eps-ctl `getEndpointPorts`): unresolvable named ports are left out. */
+function portsForPod(svc: Service, template: PodTemplate): EndpointPort[] {
+  const out: EndpointPort[] = [];
+  for (const p of svc.spec.ports) {
+    const n = resolveTargetPort(p, template);
+    if (n === undefined) continue;
+    out.push({ ...(p.name ? { name: p.name } : {}), protocol: p.protocol, port: n });
+  }
+  return out;
+}
+
+/** The hostname the controller writes for a pod (ep-util `ShouldSetHostname`). */
+function hostnameFor(template: PodTemplate, svc: Service, podNamespace: string): string | undefined {
+  if (template.hostname && template.subdomain === svc.meta.name && podNamespace === svc.meta.namespace) return template.hostname;
+  return undefined;
+}
+
+function podIsRunning(pod: Pod): boolean {
+  const phase = pod.status.phase;
+  return phase !== 'Succeeded' && phase !== 'Failed';
+}
+
+/** Slices derived from Pods in the input, as the EndpointSlice controller writes them. */
+function slicesFromPods(svc: Service, pods: readonly Pod[]): EffectiveSlice[] {
+  const slices: EffectiveSlice[] = [];
+  for (const pod of pods) {
+    if (!podIsRunning(pod)) continue;
+    const ips = pod.status.podIPs.length ? pod.status.podIPs : [];
+    // The controller skips pods without an IP; a manifest Pod without status will get one.
+    const addresses = ips.length ? ips : [`<IP of pod ${pod.meta.name}>`];
+    // A manifest without a Ready condition describes a pod that is expected to become ready.
+    const podReadyNow = pod.status.ready ?? true;
+    const ready = svc.spec.publishNotReadyAddresses || (podReadyNow && !pod.meta.deletionTimestamp);
+    const hostname = hostnameFor(pod.template, svc, pod.meta.namespace);
+    slices.push({
+      origin: 'pods',
+      object: pod,
+      ports: portsForPod(svc, pod.template),
+      endpoints: [{ addresses, ready, ...(hostname ? { hostname } : {}), podName: pod.meta.name, origin: pod }],
+    });
+  }
+  return slices;
+}
+
+/** Placeholder endpoints for the pods a workload will create, once they are ready. */
+function slicesFromWorkload(svc: Service, w: Workload | StatefulSet): EffectiveSlice {
+  const endpoints: EffectiveEndpoint[] = [];
+  if (isStatefulSet(w)) {
+    for (let i = 0; i < w.replicas; i++) {
+      const podName = `${w.meta.name}-${w.ordinalStart + i}`;
+      // The StatefulSet controller sets hostname = pod name and subdomain = serviceName.
+      const tmpl = { ...w.template, hostname: podName, ...(w.serviceName ? { subdomain: w.serviceName } : {}) };
+      const hostname = hostnameFor(tmpl, svc, w.meta.namespace);
+      endpoints.push({ addresses: [`<IP of pod ${podName}>`], ready: true, ...(hostname ? { hostname } : {}), podName, origin: w });
+    }
+  } else {
+    const count = w.replicas ?? 1;
+    for (let i = 0; i < count; i++) {
+      const label = w.replicas === undefined ? `a pod of ${w.kind} ${w.meta.name}` : `pod ${i + 1} of ${w.kind} ${w.meta.name}`;
+      endpoints.push({ addresses: [`<IP of ${label}>`], ready: true, origin: w });
+    }
+  }
+  return { origin: 'workload', object: w, ports: portsForPod(svc, w.template), endpoints };
+}
+
+const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
+const LEADER_ANNOTATION = 'control-plane.alpha.kubernetes.io/leader';
+
+/** Builds the cluster view of a set of objects. */
+export function buildCluster(objects: readonly KubeObject[], config: ClusterConfig): Cluster {
+  const namespaces = new Set<string>(BUILTIN_NAMESPACES);
+  const services = new Map<string, Service>();
+  const manualSlices = new Map<string, EffectiveSlice[]>();
+  const endpointsObjs = new Map<string, Endpoints>();
+  const pods: Pod[] = [];
+  const workloads: (Workload | StatefulSet)[] = [];
+
+  for (const o of objects) {
+    if (isNamespace(o)) {
+      if (o.meta.name) namespaces.add(o.meta.name);
+      continue;
+    }
+    namespaces.add(o.meta.namespace);
+    if (isService(o)) {
+      if (o.meta.name) services.set(serviceKey(o.meta.namespace, o.meta.name), o);
+    } else if (isEndpointSlice(o)) {
+      if (!o.serviceName) continue; // a slice without the label belongs to nothing
+      const key = serviceKey(o.meta.namespace, o.serviceName);
+      const list = manualSlices.get(key) ?? [];
+      list.push({
+        origin: 'manifest',
+        object: o,
+        ports: o.ports,
+        endpoints: o.endpoints.map((e) => ({
+          addresses: e.addresses,
+          ready: e.ready,
+          ...(e.hostname ? { hostname: e.hostname } : {}),
+          ...(e.targetRef?.name ? { podName: e.targetRef.name } : {}),
+          origin: o,
+        })),
+      });
+      manualSlices.set(key, list);
+    } else if (isEndpoints(o)) {
+      if (o.meta.name) endpointsObjs.set(serviceKey(o.meta.namespace, o.meta.name), o);
+    } else if (isPod(o)) {
+      pods.push(o);
+    } else if (isWorkload(o) || isStatefulSet(o)) {
+      workloads.push(o);
+    }
+  }
+
+  const entries = new Map<string, ServiceEntry>();
+  for (const [key, svc] of services) {
+    const externalName = svc.spec.type === 'ExternalName';
+    const clusterIPs = clusterIPsOf(svc);
+    const headless = !externalName && clusterIPs[0] === 'None';
+    let slices: EffectiveSlice[] = [];
+    if (!externalName) {
+      slices = [...(manualSlices.get(key) ?? [])];
+      const eps = endpointsObjs.get(key);
+      const kubeDns = config.flavor === 'kube-dns';
+      if (kubeDns) slices = []; // kube-dns reads core/v1 Endpoints only
+      if (eps && (kubeDns || (!svc.spec.selector && eps.meta.labels[SKIP_MIRROR_LABEL] !== 'true' && !(LEADER_ANNOTATION in eps.meta.annotations)))) {
+        slices.push(...mirrorEndpoints(eps));
+      }
+      if (slices.length === 0 && svc.spec.selector) {
+        const ns = svc.meta.namespace;
+        const matching = pods.filter((p) => p.meta.namespace === ns && selects(svc.spec.selector, p.template.labels));
+        if (matching.length > 0) slices = slicesFromPods(svc, matching);
+        else {
+          for (const w of workloads) {
+            if (w.meta.namespace === ns && selects(svc.spec.selector, w.template.labels)) slices.push(slicesFromWorkload(svc, w));
+          }
+        }
+      }
+    }
+    entries.set(key, { service: svc, headless, externalName, clusterIPs: headless ? ['None'] : clusterIPs, slices });
+  }
+  return { config, objects, namespaces, services: entries, pods, workloads };
+}
+
+/** The mirroring controller's copy of an Endpoints object (mirror-ctl `addressToEndpoint`). */
+function mirrorEndpoints(eps: Endpoints): EffectiveSlice[] {
+  return eps.subsets.map((s) => ({
+    origin: 'mirrored' as const,
+    object: eps,
+    ports: s.ports,
+    endpoints: [
+      ...s.addresses.map((a) => ({ a, ready: true })),
+      ...s.notReadyAddresses.map((a) => ({ a, ready: false })),
+    ].map(({ a, ready }) => ({
+      addresses: [a.ip],
+      ready,
+      ...(a.hostname ? { hostname: a.hostname } : {}),
+      ...(a.targetRef?.name ? { podName: a.targetRef.name } : {}),
+      origin: eps,
+    })),
+  }));
+}
+
+/** Whether CoreDNS serves an endpoint: `ready` true or absent (endpoint.go `endpointsliceReady`). */
+export function isServed(e: EffectiveEndpoint): boolean {
+  return e.ready !== false;
+}
+
+/** The IP family of a served address: 4, 6, or the Service's first family for placeholders. */
+export function addressFamily(address: string, entry: ServiceEntry): 4 | 6 {
+  if (isPlaceholder(address)) {
+    return /IPv6/.test(address) || entry.service.spec.ipFamilies[0] === 'IPv6' ? 6 : 4;
+  }
+  return ipFamily(address) ?? 4;
+}

@@ -1,0 +1,60 @@
+/**
+ * Splits a multi-document YAML text at its `---` markers without parsing it, so that an edit can
+ * re-parse only the document it touched. A line that starts with `---` followed by a space, a tab
+ * or the end of the line is a document marker wherever it stands (YAML 1.2 forbids it inside
+ * scalars), so this split is exact.
+ */
+
+/** One YAML document's slice of the file text. */
+export interface DocumentChunk {
+  /** Offset of the first character of the chunk in the file. */
+  readonly start: number;
+  /** Offset just past the last character of the chunk. */
+  readonly end: number;
+}
+
+const DASH = 45; // '-'
+const NL = 10;
+const CR = 13;
+const SP = 32;
+const TAB = 9;
+
+function isMarkerAt(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== DASH || text.charCodeAt(i + 1) !== DASH || text.charCodeAt(i + 2) !== DASH) {
+    return false;
+  }
+  const after = i + 3 < text.length ? text.charCodeAt(i + 3) : NL;
+  return after === SP || after === TAB || after === NL || after === CR;
+}
+
+/**
+ * The chunks of a YAML stream. Each chunk starts at a `---` line (except the first, which starts
+ * at 0) and runs up to the next marker. An empty text is one empty chunk.
+ */
+export function splitYamlDocuments(text: string): DocumentChunk[] {
+  const chunks: DocumentChunk[] = [];
+  let chunkStart = 0;
+  let lineStart = 0;
+  // Skip a byte order mark: it belongs to no document.
+  if (text.charCodeAt(0) === 0xfeff) {
+    chunkStart = 1;
+    lineStart = 1;
+  }
+  const n = text.length;
+  while (lineStart < n) {
+    if (lineStart > chunkStart && isMarkerAt(text, lineStart)) {
+      chunks.push({ start: chunkStart, end: lineStart });
+      chunkStart = lineStart;
+    }
+    const nl = text.indexOf('\n', lineStart);
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  chunks.push({ start: chunkStart, end: n });
+  return chunks;
+}
+
+/** Whether a chunk holds nothing but whitespace, comments and markers. */
+export function isBlankChunk(text: string): boolean {
+  return /^(?:\s|#[^\n]*|---|\.\.\.)*$/.test(text);
+}
