@@ -20,7 +20,7 @@ if (!skipTypes) {
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', minify: process.argv.includes('--minify') };
 const entries = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/server.ts'], outfile: 'out/server.js' },
+  { entryPoints: ['server/src/serverMain.ts'], outfile: 'out/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'out/client.js', external: ['vscode'] },
 ];
 await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));

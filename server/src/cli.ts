@@ -8,6 +8,7 @@ import type { CommandIO } from './cli/commands/io';
 import { queryCommand } from './cli/commands/query';
 import { recordsCommand } from './cli/commands/records';
 import { zoneCommand } from './cli/commands/zone';
+import { startServer } from './server';
 
 const USAGE = `Usage: k8s-dns <command> [options]
 
@@ -16,6 +17,7 @@ Commands:
   query NAME [TYPE] -f PATH...  the answer CoreDNS would give (TYPE defaults to A)
   zone -f PATH...               the records as an RFC 1035 zone file
   check PATH...                 API-server validation and DNS warnings
+  lsp --stdio                   start the language server (any LSP editor)
 
 Options:
   -f, --filename PATH           a manifest file or a folder (repeatable)
@@ -36,6 +38,11 @@ const COMMANDS: Record<string, Command> = {
   query: queryCommand,
   zone: zoneCommand,
   check: checkCommand,
+  lsp: () => {
+    // vscode-languageserver reads the transport (--stdio, --node-ipc, --socket=N) from argv.
+    startServer();
+    return new Promise<number>(() => undefined); // serves until the client exits
+  },
 };
 
 /** Runs the CLI; returns the exit code. */
@@ -47,7 +54,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
   }
   const cmd = COMMANDS[name];
   if (!cmd) {
-    io.err(`k8s-dns: unknown command ${name} (try: records, query, zone, check)`);
+    io.err(`k8s-dns: unknown command ${name} (try: records, query, zone, check, lsp)`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

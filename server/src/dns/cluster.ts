@@ -109,7 +109,9 @@ export function resolveTargetPort(port: ServicePort, template: PodTemplate): num
   const tp = port.targetPort;
   if (tp === undefined || tp === 0 || tp === '') return port.port;
   if (typeof tp === 'number') return tp;
-  for (const c of [...template.containers, ...template.initContainers]) {
+  // Init containers count only as native sidecars (`restartPolicy: Always`): they keep running.
+  const sidecars = template.initContainers.filter((c) => c.restartPolicy === 'Always');
+  for (const c of [...template.containers, ...sidecars]) {
     for (const cp of c.ports) if (cp.name === tp && cp.protocol === port.protocol) return cp.containerPort;
   }
   return undefined;
@@ -180,6 +182,8 @@ function slicesFromWorkload(svc: Service, w: Workload | StatefulSet): EffectiveS
   return { origin: 'workload', object: w, ports: portsForPod(svc, w.template), endpoints };
 }
 
+const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
+const EPS_CONTROLLER = 'endpointslice-controller.k8s.io';
 const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
 const LEADER_ANNOTATION = 'control-plane.alpha.kubernetes.io/leader';
 
@@ -240,10 +244,13 @@ export function buildCluster(objects: readonly KubeObject[], config: ClusterConf
       if (eps && (kubeDns || (!svc.spec.selector && eps.meta.labels[SKIP_MIRROR_LABEL] !== 'true' && !(LEADER_ANNOTATION in eps.meta.annotations)))) {
         slices.push(...mirrorEndpoints(eps));
       }
-      if (slices.length === 0 && svc.spec.selector) {
+      // Slices the controller wrote (as `kubectl get` exports them) already hold the pods;
+      // hand-written slices are served beside the ones the controller derives from pods.
+      const controllerSlices = slices.some((sl) => sl.object.meta.labels[MANAGED_BY_LABEL] === EPS_CONTROLLER);
+      if (!controllerSlices && svc.spec.selector) {
         const ns = svc.meta.namespace;
         const matching = pods.filter((p) => p.meta.namespace === ns && selects(svc.spec.selector, p.template.labels));
-        if (matching.length > 0) slices = slicesFromPods(svc, matching);
+        if (matching.length > 0) slices.push(...slicesFromPods(svc, matching));
         else {
           for (const w of workloads) {
             if (w.meta.namespace === ns && selects(svc.spec.selector, w.template.labels)) slices.push(slicesFromWorkload(svc, w));

@@ -7,7 +7,7 @@ import { parseDocument, type Node } from 'yaml';
 import { readKubeObject, type ObjectReadOptions } from './objects';
 import { isBlankChunk, splitYamlDocuments, type DocumentChunk } from './split';
 import type { KubeObject, ParsedFile, ParseProblem } from './types';
-import { yamlObjectSource } from './yamlSource';
+import { yamlObjectSource, type DocumentBase } from './yamlSource';
 
 export interface ReadOptions extends ObjectReadOptions {
   /**
@@ -20,6 +20,8 @@ export interface ReadOptions extends ObjectReadOptions {
 /** Everything read from one document of a file. */
 export interface ParsedDocument {
   readonly chunk: DocumentChunk;
+  /** Shared with the objects' sources: moving the document updates their ranges. */
+  readonly base: DocumentBase;
   readonly objects: KubeObject[];
   readonly problems: ParseProblem[];
   /** The document holds Helm template syntax (`{{ … }}`). */
@@ -66,7 +68,8 @@ export function readDocument(text: string, file: string, chunk: DocumentChunk, d
   const helm = opts.helm === true || HELM_RE.test(src);
   const objects: KubeObject[] = [];
   const problems: ParseProblem[] = [];
-  if (isBlankChunk(src)) return { chunk, objects, problems, helm };
+  const base: DocumentBase = { offset: chunk.start, docIndex };
+  if (isBlankChunk(src)) return { chunk, base, objects, problems, helm };
 
   let doc: ReturnType<typeof parseDocument>;
   try {
@@ -75,7 +78,7 @@ export function readDocument(text: string, file: string, chunk: DocumentChunk, d
     // The parser recurses on nesting; absurd depth overflows the stack. Report, never crash.
     const msg = e instanceof RangeError ? 'the document is nested too deeply to read' : e instanceof Error ? e.message : String(e);
     if (!helm) problems.push(problem(file, chunk.start, chunk.end, 'yaml-syntax', `YAML could not be parsed: ${msg}.`));
-    return { chunk, objects, problems, helm };
+    return { chunk, base, objects, problems, helm };
   }
   if (!helm) {
     for (const err of doc.errors) {
@@ -85,19 +88,19 @@ export function readDocument(text: string, file: string, chunk: DocumentChunk, d
   }
   // With syntax errors the tree may still hold whole objects; read what is there.
   const root = doc.contents as Node | null;
-  if (!root) return { chunk, objects, problems, helm };
+  if (!root) return { chunk, base, objects, problems, helm };
   let value: unknown;
   try {
     value = toPlain(doc, file, chunk.start, chunk.end, problems);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     problems.push(problem(file, chunk.start, chunk.end, 'yaml-syntax', 'YAML could not be read: the document is nested too deeply.'));
-    return { chunk, objects, problems, helm };
+    return { chunk, base, objects, problems, helm };
   }
-  if (value === undefined) return { chunk, objects, problems, helm };
+  if (value === undefined) return { chunk, base, objects, problems, helm };
 
   const add = (raw: unknown, node: Node, listIndex?: number): void => {
-    const source = yamlObjectSource(file, docIndex, doc, node, chunk.start, listIndex);
+    const source = yamlObjectSource(file, base, doc, node, listIndex);
     const res = readKubeObject(raw, source, opts);
     if (res.object) objects.push(res.object);
     if (!helm) problems.push(...res.problems);
@@ -120,7 +123,7 @@ export function readDocument(text: string, file: string, chunk: DocumentChunk, d
   } else {
     add(value, root);
   }
-  return { chunk, objects, problems, helm };
+  return { chunk, base, objects, problems, helm };
 }
 
 /** The document chunks of a file: JSON files are one document, YAML files split at `---`. */

@@ -32,6 +32,11 @@ export interface ObjectSource {
   locate(path: FieldPath, opts?: { key?: boolean }): TextRange;
   /** Whether the node at `path` exists in the source. */
   has(path: FieldPath): boolean;
+  /**
+   * The path of the deepest node at `offset` in the file, and whether the offset is on a map key
+   * (`name` in `name: quote`) rather than a value. `undefined` outside the object.
+   */
+  pathAt(offset: number): { readonly path: FieldPath; readonly onKey: boolean } | undefined;
 }
 
 /** Problems found while reading a file: syntax errors, wrong types, Helm templates. */

@@ -1,9 +1,19 @@
 /**
- * Maps field paths to source ranges by walking the `yaml` package's syntax tree. Lookups are lazy:
- * reading an object costs nothing extra, and a diagnostic pays one short walk for its range.
+ * Maps field paths to source ranges (and offsets back to paths) by walking the `yaml` package's
+ * syntax tree. Lookups are lazy: reading an object costs nothing extra, and a diagnostic pays
+ * one short walk for its range.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node, type Document } from 'yaml';
 import type { FieldPath, ObjectSource, TextRange } from './types';
+
+/**
+ * Where a document sits in its file. Shared by every object of the document and updated in place
+ * when an edit elsewhere in the file moves the document, so unchanged documents need no re-parse.
+ */
+export interface DocumentBase {
+  offset: number;
+  docIndex: number;
+}
 
 function nodeRange(node: Node, offset: number): TextRange {
   const r = node.range;
@@ -16,20 +26,19 @@ interface Step {
   readonly key: Node | null;
 }
 
+function deref(node: Node, doc: Document): Node | undefined {
+  if (!isAlias(node)) return node;
+  return (node.resolve(doc) as Node | undefined) ?? undefined;
+}
+
 function child(node: Node, part: string | number, doc: Document): Step | undefined {
-  let n: Node = node;
-  if (isAlias(n)) {
-    const target = n.resolve(doc);
-    if (!target) return undefined;
-    n = target as Node;
-  }
+  const n = deref(node, doc);
+  if (!n) return undefined;
   if (isMap(n)) {
     for (const pair of n.items) {
       const k = pair.key as Node | null;
       const kv = k && isScalar(k) ? k.value : k;
-      if (kv === part || (typeof part === 'number' && kv === String(part)) || String(kv) === part) {
-        return { value: (pair.value as Node | null) ?? null, key: k };
-      }
+      if (kv === part || String(kv) === String(part)) return { value: (pair.value as Node | null) ?? null, key: k };
     }
     return undefined;
   }
@@ -40,43 +49,75 @@ function child(node: Node, part: string | number, doc: Document): Step | undefin
   return undefined;
 }
 
-/**
- * An `ObjectSource` backed by a YAML node. `offset` is where the node's document chunk starts in
- * the file, since each chunk is parsed on its own.
- */
-export function yamlObjectSource(
-  file: string,
-  docIndex: number,
-  doc: Document,
-  root: Node,
-  offset: number,
-  listIndex?: number,
-): ObjectSource {
-  const whole = nodeRange(root, offset);
+function contains(node: Node | null | undefined, rel: number): boolean {
+  const r = node?.range;
+  return !!r && r[0] <= rel && rel <= r[1];
+}
+
+/** The path to the deepest node containing `rel` (an offset relative to the document). */
+function pathAtNode(root: Node, rel: number): { path: (string | number)[]; onKey: boolean } | undefined {
+  if (!contains(root, rel)) return undefined;
+  const path: (string | number)[] = [];
+  let node: Node = root;
+  for (;;) {
+    if (isMap(node)) {
+      let next: Node | undefined;
+      for (const pair of node.items) {
+        const k = pair.key as Node | null;
+        const v = pair.value as Node | null;
+        const key = k && isScalar(k) ? String(k.value) : undefined;
+        if (key === undefined) continue;
+        if (contains(k, rel)) return { path: [...path, key], onKey: true };
+        if (v && contains(v, rel)) {
+          path.push(key);
+          next = v;
+          break;
+        }
+      }
+      if (!next) return { path, onKey: false };
+      node = next;
+    } else if (isSeq(node)) {
+      const i = node.items.findIndex((it) => contains(it as Node, rel));
+      if (i < 0) return { path, onKey: false };
+      path.push(i);
+      node = node.items[i] as Node;
+    } else {
+      return { path, onKey: false };
+    }
+  }
+}
+
+/** An `ObjectSource` backed by a YAML node of a document parsed on its own. */
+export function yamlObjectSource(file: string, base: DocumentBase, doc: Document, root: Node, listIndex?: number): ObjectSource {
   const walk = (path: FieldPath, key: boolean): { range: TextRange; found: boolean } => {
     let node: Node = root;
-    let best = whole;
+    let best = nodeRange(root, base.offset);
     for (let i = 0; i < path.length; i++) {
       const step = child(node, path[i]!, doc);
       if (!step) return { range: best, found: false };
       const last = i === path.length - 1;
-      if (last && key && step.key) return { range: nodeRange(step.key, offset), found: true };
+      if (last && key && step.key) return { range: nodeRange(step.key, base.offset), found: true };
       if (!step.value) {
         // `key:` with no value: point at the key.
-        return { range: step.key ? nodeRange(step.key, offset) : best, found: last };
+        return { range: step.key ? nodeRange(step.key, base.offset) : best, found: last };
       }
       node = step.value;
-      best = nodeRange(node, offset);
+      best = nodeRange(node, base.offset);
     }
     return { range: best, found: true };
   };
   return {
     file,
-    docIndex,
+    get docIndex() {
+      return base.docIndex;
+    },
     ...(listIndex === undefined ? {} : { listIndex }),
-    range: whole,
+    get range() {
+      return nodeRange(root, base.offset);
+    },
     locate: (path, opts) => walk(path, opts?.key ?? false).range,
     has: (path) => walk(path, false).found,
+    pathAt: (offset) => pathAtNode(root, offset - base.offset),
   };
 }
 
@@ -95,5 +136,5 @@ export function syntheticSource(file: string, raw: unknown, docIndex = 0): Objec
     }
     return true;
   };
-  return { file, docIndex, range, locate: () => range, has };
+  return { file, docIndex, range, locate: () => range, has, pathAt: () => undefined };
 }

@@ -1,0 +1,40 @@
+/** EP-6: an Endpoints port has a number 1–65535, protocol TCP/UDP/SCTP, a qualified appProtocol. */
+import type { Rule } from '../../types';
+import { endpointPorts } from '../../validation/endpoints';
+import { invalid, unsupported } from '../../validation/errors';
+import { PROTOCOLS, portNumberErrors } from '../../validation/ports';
+import { qualifiedNameErrors } from '../../validation/qualifiedName';
+import { goInt, goString, optString, present } from '../../validation/raw';
+import { at, fail, fieldOf, missing } from '../../validation/report';
+
+export const epPort: Rule = {
+  code: 'ep-port',
+  defaultSeverity: 'error',
+  source: 'api-server',
+  reference: 'validation.go validateEndpointPort (EP-6)',
+  description: 'An Endpoints port needs a port number 1–65535, protocol TCP, UDP or SCTP, and a qualified-name appProtocol.',
+  kinds: ['Endpoints'],
+  check(object, _ctx, report) {
+    for (const p of endpointPorts(object)) {
+      const port = goInt(p.raw['port']);
+      const portErrs = port === null ? [] : portNumberErrors(port);
+      if (portErrs.length) {
+        const path = [...p.path, 'port'];
+        const where = present(p.raw, 'port') ? at(path) : missing(object.raw, p.path);
+        fail(report, where, fieldOf(path), invalid(port, portErrs), 'set port to the number the backends listen on (1–65535).');
+      }
+      // An omitted or empty protocol is defaulted to TCP.
+      const protocol = goString(p.raw['protocol']);
+      if (protocol && !PROTOCOLS.includes(protocol)) {
+        const path = [...p.path, 'protocol'];
+        fail(report, at(path), fieldOf(path), unsupported(protocol, PROTOCOLS), 'use TCP, UDP or SCTP (upper case).');
+      }
+      const appProtocol = optString(p.raw['appProtocol']);
+      const appErrs = typeof appProtocol === 'string' ? qualifiedNameErrors(appProtocol) : [];
+      if (appErrs.length) {
+        const path = [...p.path, 'appProtocol'];
+        fail(report, at(path), fieldOf(path), invalid(appProtocol, appErrs), 'use a protocol name such as http, or a domain-prefixed name.');
+      }
+    }
+  },
+};

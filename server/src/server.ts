@@ -1,0 +1,271 @@
+/**
+ * The language server: connection wiring only. Everything it answers comes from the workspace
+ * index (`workspace/`) through the feature mappings (`features/`).
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  MessageType,
+  ShowMessageNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { quickFixes } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { COMMANDS, runCommand } from './features/commands';
+import { toDiagnostic } from './features/diagnostics';
+import { hoverAt } from './features/hover';
+import { WorkspaceIndex, type OffsetEdit } from './workspace';
+import { isExcluded, isHelmTemplate, looksLikeKubernetes, manifestFiles } from './workspace/scan';
+import { parseSettings } from './workspace/settings';
+
+/** Custom notifications and requests; see docs/protocol.md. */
+export const PROTOCOL = {
+  /** server → client: the initial workspace scan finished (`{ files, ms }`). */
+  indexed: 'k8sDns/indexed',
+} as const;
+
+const DIAGNOSTIC_DELAY_MS = 10;
+
+function normalizeUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  // A bug in one request must never take the server down with the user's edits.
+  process.on('unhandledRejection', (e) => connection.console.error(`k8s-dns: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
+  process.on('uncaughtException', (e) => connection.console.error(`k8s-dns: uncaught exception: ${e.stack ?? String(e)}`));
+  const index = new WorkspaceIndex();
+  /** Text documents by normalized URI: open ones from the client, others read from disk. */
+  const docs = new Map<string, TextDocument>();
+  const open = new Set<string>();
+  let folders: string[] = [];
+  let hasConfiguration = false;
+  let watchRegistration = false;
+  let richClient = false;
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+
+  const log = (msg: string): void => connection.console.log(msg);
+
+  const folderOf = (path: string): string | undefined => folders.find((f) => path.startsWith(f));
+
+  function schedule(uris: Iterable<string>): void {
+    for (const u of uris) pending.add(u);
+    if (!timer) timer = setTimeout(flush, DIAGNOSTIC_DELAY_MS);
+  }
+
+  function flush(): void {
+    timer = undefined;
+    const uris = [...pending];
+    pending.clear();
+    for (const uri of uris) publish(uri);
+  }
+
+  function publish(uri: string): void {
+    const doc = docs.get(uri);
+    const file = index.file(uri);
+    if (!doc || !file || !looksLikeKubernetes(doc.getText())) {
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    try {
+      const diagnostics = index.diagnostics(uri).map((f) => toDiagnostic(f, doc, (u) => docs.get(u)));
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    } catch (e) {
+      log(`k8s-dns: could not compute diagnostics for ${uri}: ${e instanceof Error ? e.stack : String(e)}`);
+    }
+  }
+
+  function setText(uri: string, text: string, version: number): void {
+    docs.set(uri, TextDocument.create(uri, 'yaml', version, text));
+    const path = pathOf(uri);
+    schedule(index.setFile(uri, text, path ? isHelmTemplate(path) : false));
+  }
+
+  async function loadFromDisk(uri: string): Promise<void> {
+    const path = pathOf(uri);
+    if (!path || open.has(uri)) return;
+    if (isExcluded(path, folderOf(path), index.settings.exclude)) return;
+    try {
+      setText(uri, await readFile(path, 'utf8'), 0);
+    } catch {
+      forget(uri);
+    }
+  }
+
+  function forget(uri: string): void {
+    docs.delete(uri);
+    schedule(index.removeFile(uri));
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  let scanned = false;
+  async function scanWorkspace(): Promise<void> {
+    if (scanned) return;
+    scanned = true;
+    const start = Date.now();
+    let count = 0;
+    for (const folder of folders) {
+      for await (const path of manifestFiles(folder, index.settings.exclude)) {
+        const uri = pathToFileURL(path).href;
+        if (open.has(uri)) continue;
+        await loadFromDisk(uri);
+        count++;
+        // Yield between files so requests on open documents are answered meanwhile.
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    log(`k8s-dns: indexed ${count} files in ${Date.now() - start} ms`);
+    void connection.sendNotification(PROTOCOL.indexed, { files: count, ms: Date.now() - start });
+  }
+
+  async function refreshSettings(): Promise<void> {
+    if (!hasConfiguration) return;
+    const raw = (await connection.workspace.getConfiguration('k8sDns')) as unknown;
+    const next = parseSettings(raw);
+    if (JSON.stringify(next) === JSON.stringify(index.settings)) return;
+    schedule(index.setSettings(next));
+  }
+
+  connection.onInitialize((params: InitializeParams) => {
+    hasConfiguration = !!params.capabilities.workspace?.configuration;
+    watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    richClient = !!(params.initializationOptions as { previewSupport?: boolean } | undefined)?.previewSupport;
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) index.setSettings(parseSettings(init.settings));
+    folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []))
+      .map((f) => pathOf(f.uri))
+      .filter((p): p is string => !!p);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'k8s-dns', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (watchRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,tpl}' }] });
+    }
+    try {
+      await refreshSettings();
+    } catch (e) {
+      log(`k8s-dns: could not read settings: ${String(e)}`);
+    }
+    void scanWorkspace().catch((e: unknown) => log(`k8s-dns: workspace scan failed: ${String(e)}`));
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    refreshSettings().catch((e: unknown) => log(`k8s-dns: could not read settings: ${String(e)}`));
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    const uri = normalizeUri(textDocument.uri);
+    open.add(uri);
+    setText(uri, textDocument.text, textDocument.version);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const uri = normalizeUri(textDocument.uri);
+    let doc = docs.get(uri);
+    if (!doc) return;
+    const edits: OffsetEdit[] = [];
+    let full: string | undefined;
+    for (const change of contentChanges) {
+      if ('range' in change) {
+        edits.push({ start: doc.offsetAt(change.range.start), end: doc.offsetAt(change.range.end), text: change.text });
+      } else {
+        full = change.text;
+        edits.length = 0;
+      }
+      doc = TextDocument.update(doc, [change], textDocument.version);
+    }
+    docs.set(uri, doc);
+    if (full !== undefined) {
+      const path = pathOf(uri);
+      schedule(index.setFile(uri, doc.getText(), path ? isHelmTemplate(path) : false));
+      if (edits.length) schedule(index.editFile(uri, edits));
+    } else {
+      schedule(index.editFile(uri, edits));
+    }
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const uri = normalizeUri(textDocument.uri);
+    open.delete(uri);
+    // The file on disk is what the workspace holds now (it may differ from the closed buffer).
+    void loadFromDisk(uri);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const c of changes) {
+      const uri = normalizeUri(c.uri);
+      if (open.has(uri)) continue;
+      if (c.type === FileChangeType.Deleted) forget(uri);
+      else void loadFromDisk(uri);
+    }
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const uri = normalizeUri(textDocument.uri);
+    const doc = docs.get(uri);
+    if (!doc) return null;
+    const value = hoverAt(index, uri, doc.offsetAt(position));
+    return value ? { contents: { kind: 'markdown', value } } : null;
+  });
+
+  connection.onCodeLens(({ textDocument }) => {
+    const uri = normalizeUri(textDocument.uri);
+    const doc = docs.get(uri);
+    if (!doc) return [];
+    return codeLenses(index, uri).map((l) => ({
+      range: { start: doc.positionAt(l.range.start), end: doc.positionAt(l.range.end) },
+      command: { title: l.title, command: l.command, arguments: l.args },
+    }));
+  });
+
+  connection.onCodeAction(({ context }) => quickFixes(context.diagnostics, (u) => docs.get(normalizeUri(u))));
+
+  connection.onExecuteCommand(({ command, arguments: args }) => {
+    try {
+      const result = runCommand(index, command, (args ?? []).map((a) => (a && typeof a === 'object' && 'uri' in a ? { ...a, uri: normalizeUri(String((a as { uri: unknown }).uri)) } : a)));
+      // Editors without a preview get the answer as a message.
+      if (!richClient) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${result.title}\n${result.text}` });
+      return result;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `k8s DNS: ${message}` });
+      return { title: 'Error', text: message };
+    }
+  });
+
+  connection.listen();
+  return connection;
+}
+

@@ -1,0 +1,71 @@
+/**
+ * Which objects a change can affect. Each object provides keys (what it is) and depends on keys
+ * (what its checks and records read); when an edit adds or removes objects, only objects that
+ * depend on their keys are re-checked.
+ */
+import { isEndpointSlice, isEndpoints, isPod, isService, isStatefulSet, isWorkload, type KubeObject } from '../manifests/types';
+
+const svcKey = (ns: string, name: string): string => `svc:${ns}/${name}`;
+const slicesKey = (ns: string, name: string): string => `slices:${ns}/${name}`;
+const labelKey = (ns: string, k: string, v: string): string => `label:${ns}:${k}=${v}`;
+const nsKey = (ns: string): string => `ns:${ns}`;
+
+/** The keys an object provides. */
+export function providedKeys(o: KubeObject): string[] {
+  const ns = o.meta.namespace;
+  const keys = [nsKey(o.kind === 'Namespace' ? o.meta.name : ns)];
+  if (isService(o)) keys.push(svcKey(ns, o.meta.name));
+  else if (isEndpointSlice(o)) keys.push(slicesKey(ns, o.serviceName ?? ''));
+  else if (isEndpoints(o)) keys.push(slicesKey(ns, o.meta.name));
+  if (isPod(o) || isWorkload(o) || isStatefulSet(o)) {
+    for (const [k, v] of Object.entries(o.template.labels)) keys.push(labelKey(ns, k, v));
+  }
+  return keys;
+}
+
+/** The keys an object's checks and records read. */
+export function dependencyKeys(o: KubeObject): string[] {
+  const ns = o.meta.namespace;
+  const keys: string[] = [];
+  if (isService(o)) {
+    keys.push(svcKey(ns, o.meta.name), slicesKey(ns, o.meta.name));
+    for (const [k, v] of Object.entries(o.spec.selector ?? {})) keys.push(labelKey(ns, k, v));
+  } else if (isEndpointSlice(o)) {
+    if (o.serviceName) keys.push(svcKey(ns, o.serviceName));
+  } else if (isEndpoints(o)) {
+    keys.push(svcKey(ns, o.meta.name));
+  } else if (isStatefulSet(o)) {
+    if (o.serviceName) keys.push(svcKey(ns, o.serviceName));
+  }
+  if ((isPod(o) || isWorkload(o) || isStatefulSet(o)) && o.template.subdomain) keys.push(svcKey(ns, o.template.subdomain));
+  return keys;
+}
+
+/** A reverse index from keys to the objects that depend on them. */
+export class DependencyIndex {
+  private readonly byKey = new Map<string, Set<KubeObject>>();
+
+  add(o: KubeObject, keys: readonly string[] = dependencyKeys(o)): void {
+    for (const k of keys) {
+      let set = this.byKey.get(k);
+      if (!set) this.byKey.set(k, (set = new Set()));
+      set.add(o);
+    }
+  }
+
+  remove(o: KubeObject, keys: readonly string[] = dependencyKeys(o)): void {
+    for (const k of keys) {
+      const set = this.byKey.get(k);
+      if (!set) continue;
+      set.delete(o);
+      if (set.size === 0) this.byKey.delete(k);
+    }
+  }
+
+  /** Every object that depends on one of `keys`. */
+  dependents(keys: Iterable<string>): Set<KubeObject> {
+    const out = new Set<KubeObject>();
+    for (const k of keys) for (const o of this.byKey.get(k) ?? []) out.add(o);
+    return out;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The index of every manifest in the workspace: files, their objects, the cluster view built
+ * from them, and the findings of each object. Edits update it incrementally; hovers, code lenses
+ * and diagnostics read from it and never parse.
+ */
+import { ALL_RULES, checkObject, problemFindings, type Finding, type Rule } from '../checks';
+import { buildCluster, type Cluster, type ClusterConfig } from '../dns';
+import type { KubeObject } from '../manifests';
+import { DependencyIndex, dependencyKeys, providedKeys } from './dependencies';
+import { ManifestFile, type FileDelta } from './manifestFile';
+import { clusterConfigOf, DEFAULT_SETTINGS, type Settings } from './settings';
+
+/** A text edit in offsets of the file's current text. */
+export interface OffsetEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, ManifestFile>();
+  private readonly deps = new DependencyIndex();
+  private readonly findings = new Map<KubeObject, Finding[]>();
+  private clusterCache: Cluster | undefined;
+  private settingsValue: Settings;
+  private configValue: ClusterConfig;
+
+  constructor(settings: Settings = DEFAULT_SETTINGS, private readonly rules: readonly Rule[] = ALL_RULES) {
+    this.settingsValue = settings;
+    this.configValue = clusterConfigOf(settings);
+  }
+
+  get settings(): Settings {
+    return this.settingsValue;
+  }
+
+  get config(): ClusterConfig {
+    return this.configValue;
+  }
+
+  /** Changes settings; every file is re-read (the default namespace changes objects). Returns all files. */
+  setSettings(settings: Settings): string[] {
+    this.settingsValue = settings;
+    this.configValue = clusterConfigOf(settings);
+    const texts = [...this.files.values()].map((f) => [f.uri, f.text, f.helm] as const);
+    this.files.clear();
+    this.findings.clear();
+    for (const [uri, text] of texts) this.setFile(uri, text, false);
+    this.clusterCache = undefined;
+    return [...this.files.keys()];
+  }
+
+  file(uri: string): ManifestFile | undefined {
+    return this.files.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** Adds or replaces a file. Returns the files whose diagnostics may have changed. */
+  setFile(uri: string, text: string, helm: boolean): Set<string> {
+    const existing = this.files.get(uri);
+    if (existing) return this.applyDelta(uri, existing.replaceText(text));
+    const f = new ManifestFile(uri, text, { defaultNamespace: this.configValue.defaultNamespace, helm });
+    this.files.set(uri, f);
+    return this.applyDelta(uri, { removed: [], added: f.objects() });
+  }
+
+  /** Applies edits in order; each edit's offsets refer to the text after the previous one. */
+  editFile(uri: string, edits: readonly OffsetEdit[]): Set<string> {
+    const f = this.files.get(uri);
+    if (!f) return new Set();
+    const removed: KubeObject[] = [];
+    const added: KubeObject[] = [];
+    for (const e of edits) {
+      const d = f.applyEdit(e.start, e.end, e.text);
+      removed.push(...d.removed);
+      added.push(...d.added);
+    }
+    return this.applyDelta(uri, { removed, added });
+  }
+
+  removeFile(uri: string): Set<string> {
+    const f = this.files.get(uri);
+    if (!f) return new Set();
+    this.files.delete(uri);
+    const out = this.applyDelta(uri, { removed: f.objects(), added: [] });
+    out.delete(uri);
+    return out;
+  }
+
+  /** Updates the dependency index and drops the findings of every affected object. */
+  private applyDelta(uri: string, delta: FileDelta): Set<string> {
+    const affected = new Set<string>([uri]);
+    if (delta.removed.length === 0 && delta.added.length === 0) return affected;
+    this.clusterCache = undefined;
+    const keys = new Set<string>();
+    for (const o of delta.removed) {
+      this.deps.remove(o);
+      this.findings.delete(o);
+      for (const k of providedKeys(o)) keys.add(k);
+    }
+    for (const o of delta.added) {
+      this.deps.add(o, dependencyKeys(o));
+      for (const k of providedKeys(o)) keys.add(k);
+    }
+    for (const o of this.deps.dependents(keys)) {
+      this.findings.delete(o);
+      affected.add(o.source.file);
+    }
+    return affected;
+  }
+
+  /** Every object of every file. */
+  objects(): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const f of this.files.values()) for (const o of f.objects()) out.push(o);
+    return out;
+  }
+
+  /** The cluster view of the whole workspace (rebuilt lazily after changes). */
+  cluster(): Cluster {
+    this.clusterCache ??= buildCluster(this.objects(), this.configValue);
+    return this.clusterCache;
+  }
+
+  /** The findings of one object, computed once per version of what it depends on. */
+  findingsOf(o: KubeObject): Finding[] {
+    let f = this.findings.get(o);
+    if (!f) {
+      f = checkObject(o, { config: this.configValue, cluster: this.cluster() }, this.rules, this.settingsValue.checks);
+      this.findings.set(o, f);
+    }
+    return f;
+  }
+
+  /** Everything to report for a file: parse problems, then each object's findings. */
+  diagnostics(uri: string): Finding[] {
+    const f = this.files.get(uri);
+    if (!f) return [];
+    const out = problemFindings(f.problems(), this.settingsValue.checks);
+    // Helm templates get no validation errors: only what the rendered chart could tell.
+    if (f.helm) return out.filter((x) => x.code === 'helm-template');
+    for (const o of f.objects()) out.push(...this.findingsOf(o));
+    return out;
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * One manifest file in the index: its text and its parsed documents. An edit re-parses only the
+ * documents it touched; documents after it are moved (their ranges shift), not re-parsed.
+ */
+import { chunksOf, readDocument, splitYamlDocuments, type DocumentChunk, type KubeObject, type ParseProblem, type ParsedDocument, type ReadOptions } from '../manifests';
+
+interface DocState {
+  chunk: DocumentChunk;
+  parsed: ParsedDocument;
+  /** The document's offset when it was parsed; its problems' ranges are relative to that. */
+  parsedAt: number;
+}
+
+/** What an edit changed: the objects that went away and those that came. */
+export interface FileDelta {
+  readonly removed: readonly KubeObject[];
+  readonly added: readonly KubeObject[];
+}
+
+export class ManifestFile {
+  private docs: DocState[] = [];
+  private cachedObjects: KubeObject[] | undefined;
+
+  constructor(
+    readonly uri: string,
+    private textValue: string,
+    private readonly opts: ReadOptions,
+  ) {
+    this.docs = chunksOf(textValue, uri).map((chunk, i) => this.parse(chunk, i));
+  }
+
+  get text(): string {
+    return this.textValue;
+  }
+
+  get isJson(): boolean {
+    return this.uri.toLowerCase().endsWith('.json');
+  }
+
+  private parse(chunk: DocumentChunk, index: number): DocState {
+    return { chunk, parsed: readDocument(this.textValue, this.uri, chunk, index, this.opts), parsedAt: chunk.start };
+  }
+
+  /** Every object of the file, in document order. */
+  objects(): readonly KubeObject[] {
+    this.cachedObjects ??= this.docs.flatMap((d) => d.parsed.objects);
+    return this.cachedObjects;
+  }
+
+  /** Parse problems, with ranges in the current text. */
+  problems(): ParseProblem[] {
+    const out: ParseProblem[] = [];
+    for (const d of this.docs) {
+      const shift = d.chunk.start - d.parsedAt;
+      for (const p of d.parsed.problems) {
+        out.push(shift === 0 ? p : { ...p, range: { start: p.range.start + shift, end: p.range.end + shift } });
+      }
+    }
+    return out;
+  }
+
+  /** Whether any document holds Helm template syntax. */
+  get helm(): boolean {
+    return this.opts.helm === true || this.docs.some((d) => d.parsed.helm);
+  }
+
+  /** The document at an offset (for hovers). */
+  documentAt(offset: number): ParsedDocument | undefined {
+    let lo = 0;
+    let hi = this.docs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.docs[mid]!.chunk.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.docs[lo]?.parsed;
+  }
+
+  /** Replaces the whole text (a file changed on disk, or a full-sync edit). */
+  replaceText(text: string): FileDelta {
+    const removed = this.objects();
+    this.textValue = text;
+    this.docs = chunksOf(text, this.uri).map((chunk, i) => this.parse(chunk, i));
+    this.cachedObjects = undefined;
+    return { removed, added: this.objects() };
+  }
+
+  /**
+   * Applies one edit: `[start, end)` of the current text becomes `newText`. Re-splits only the
+   * documents around the edit (one on each side, since an edit can create or remove a `---`
+   * marker) and re-parses those whose text changed.
+   */
+  applyEdit(start: number, end: number, newText: string): FileDelta {
+    const old = this.textValue;
+    const text = old.slice(0, start) + newText + old.slice(end);
+    const delta = newText.length - (end - start);
+    this.textValue = text;
+    this.cachedObjects = undefined;
+    if (this.isJson || this.docs.length === 0) {
+      const removed = this.docs.flatMap((d) => d.parsed.objects);
+      this.docs = chunksOf(text, this.uri).map((chunk, i) => this.parse(chunk, i));
+      return { removed, added: this.objects() };
+    }
+    const first = Math.max(0, this.indexAt(start) - 1);
+    const last = Math.min(this.docs.length - 1, this.indexAt(end) + 1);
+    const regionStart = this.docs[first]!.chunk.start;
+    const regionEndOld = this.docs[last]!.chunk.end;
+    const regionEndNew = regionEndOld + delta;
+    const oldRegion = this.docs.slice(first, last + 1);
+    const oldByText = new Map<string, DocState>();
+    for (const d of oldRegion) oldByText.set(old.slice(d.chunk.start, d.chunk.end), d);
+
+    const fresh: DocState[] = [];
+    const added: KubeObject[] = [];
+    const kept = new Set<DocState>();
+    for (const c of splitYamlDocuments(text.slice(regionStart, regionEndNew))) {
+      const chunk = { start: c.start + regionStart, end: c.end + regionStart };
+      // A chunk at the start of the region may begin with a BOM offset of 1 only at file start.
+      const same = oldByText.get(text.slice(chunk.start, chunk.end));
+      if (same && !kept.has(same)) {
+        kept.add(same);
+        same.chunk = chunk;
+        same.parsed.base.offset = chunk.start;
+        fresh.push(same);
+      } else {
+        const d = this.parse(chunk, first + fresh.length);
+        added.push(...d.parsed.objects);
+        fresh.push(d);
+      }
+    }
+    const removed = oldRegion.filter((d) => !kept.has(d)).flatMap((d) => d.parsed.objects);
+    const after = this.docs.slice(last + 1);
+    for (const d of after) {
+      d.chunk = { start: d.chunk.start + delta, end: d.chunk.end + delta };
+      d.parsed.base.offset = d.chunk.start;
+    }
+    this.docs = [...this.docs.slice(0, first), ...fresh, ...after];
+    for (let i = first; i < this.docs.length; i++) this.docs[i]!.parsed.base.docIndex = i;
+    return { removed, added };
+  }
+
+  /** The index of the document containing `offset` (the last one starting at or before it). */
+  private indexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.docs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.docs[mid]!.chunk.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * A real LSP client for tests: spawns the built server over stdio and speaks to it through
+ * vscode-languageserver-protocol. Waits on events, never on fixed sleeps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = join(__dirname, '../../out/server.js');
+
+export interface TestClient {
+  readonly conn: ProtocolConnection;
+  readonly proc: ChildProcess;
+  /** The latest diagnostics per URI. */
+  readonly diagnostics: Map<string, Diagnostic[]>;
+  /** Resolves with the next diagnostics for `uri` that satisfy `pred` (or the current ones, if they do). */
+  waitForDiagnostics(uri: string, pred?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  open(uri: string, text: string, languageId?: string): void;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly folder?: string;
+  readonly settings?: Record<string, unknown>;
+  readonly initializationOptions?: Record<string, unknown>;
+}
+
+export async function startClient(opts: StartOptions = {}): Promise<TestClient> {
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr!.on('data', (d) => (stderr += String(d)));
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const diagnostics = new Map<string, Diagnostic[]>();
+  const waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    diagnostics.set(p.uri, p.diagnostics);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.pred(p.diagnostics)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => opts.settings ?? {}));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.onNotification('window/showMessage', () => undefined);
+  conn.listen();
+  const folder = opts.folder ? pathToFileURL(opts.folder).href : null;
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: folder,
+    workspaceFolders: folder ? [{ uri: folder, name: 'test' }] : null,
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+    initializationOptions: opts.initializationOptions ?? {},
+  });
+  await conn.sendNotification('initialized', {});
+  return {
+    conn,
+    proc,
+    diagnostics,
+    waitForDiagnostics(uri, pred = () => true, timeoutMs = 10000) {
+      const current = diagnostics.get(uri);
+      if (current && pred(current)) return Promise.resolve(current);
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.get(uri))}\n${stderr}`)), timeoutMs);
+        waiters.push({ uri, pred, resolve: (d) => (clearTimeout(t), resolve(d)) });
+      });
+    },
+    open(uri, text, languageId = 'yaml') {
+      void conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    },
+    async close() {
+      try {
+        await conn.sendRequest('shutdown');
+        await conn.sendNotification('exit');
+      } catch {
+        /* the server may already be gone */
+      }
+      conn.dispose();
+      if (proc.exitCode === null) {
+        await new Promise<void>((r) => {
+          const t = setTimeout(() => (proc.kill('SIGKILL'), r()), 3000);
+          proc.once('exit', () => (clearTimeout(t), r()));
+        });
+      }
+    },
+  };
+}
+
+export function fileUri(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+export function readText(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+/** The 0-based position of the `nth` occurrence of `needle` (plus `delta` characters). */
+export function positionOf(text: string, needle: string, delta = 0, nth = 0): { line: number; character: number } {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) {
+    i = text.indexOf(needle, i + 1);
+    if (i < 0) throw new Error(`${needle} not found`);
+  }
+  const off = i + delta;
+  const before = text.slice(0, off);
+  const line = before.split('\n').length - 1;
+  return { line, character: off - before.lastIndexOf('\n') - 1 };
+}

@@ -1,0 +1,45 @@
+/**
+ * Table-driven API-rule tests: a failing case lists every finding it must produce (code, field,
+ * and the text of the range), nothing more; a passing case produces no finding at all and names
+ * the rules it exercises (`covers`), so coverage.test.ts can see every rule has both.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkYaml, summary, type Expected } from '../helpers';
+
+export interface FailCase {
+  readonly name: string;
+  readonly yaml: string;
+  readonly expect: readonly Expected[];
+}
+
+export interface PassCase {
+  readonly name: string;
+  /** The rule codes this valid manifest would trip if they were wrong. */
+  readonly covers: readonly string[];
+  readonly yaml: string;
+}
+
+export interface CaseTable {
+  readonly fail: readonly FailCase[];
+  readonly pass: readonly PassCase[];
+}
+
+function sorted(list: readonly Expected[]): Expected[] {
+  const key = (e: Expected): string => `${e.code}\u0000${e.field ?? ''}\u0000${e.text}`;
+  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Registers one node:test per case. */
+export function runTable(table: CaseTable): void {
+  for (const c of table.fail) {
+    test(`reports: ${c.name}`, () => {
+      assert.deepEqual(sorted(summary(checkYaml(c.yaml))), sorted(c.expect));
+    });
+  }
+  for (const c of table.pass) {
+    test(`accepts: ${c.name}`, () => {
+      assert.deepEqual(summary(checkYaml(c.yaml)), []);
+    });
+  }
+}
