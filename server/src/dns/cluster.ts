@@ -63,6 +63,10 @@ export interface Cluster {
   readonly objects: readonly KubeObject[];
   /** Namespaces that exist: named by a Namespace object or holding any object, plus the built-in ones. */
   readonly namespaces: ReadonlySet<string>;
+  /** Namespaces that hold at least one object of the input (built-in ones only if they do). */
+  readonly namespacesWithObjects: ReadonlySet<string>;
+  /** The names of all Services, in any namespace (for bare-word references). */
+  readonly serviceNames: ReadonlySet<string>;
   /** Services by `namespace/name`. */
   readonly services: ReadonlyMap<string, ServiceEntry>;
   readonly pods: readonly Pod[];
@@ -260,7 +264,9 @@ export function buildCluster(objects: readonly KubeObject[], config: ClusterConf
     }
     entries.set(key, { service: svc, headless, externalName, clusterIPs: headless ? ['None'] : clusterIPs, slices });
   }
-  return { config, objects, namespaces, services: entries, pods, workloads };
+  const namespacesWithObjects = new Set(objects.map((o) => (isNamespace(o) ? o.meta.name : o.meta.namespace)));
+  const serviceNames = new Set([...services.values()].map((s) => s.meta.name));
+  return { config, objects, namespaces, namespacesWithObjects, serviceNames, services: entries, pods, workloads };
 }
 
 /** The mirroring controller's copy of an Endpoints object (mirror-ctl `addressToEndpoint`). */

@@ -83,6 +83,7 @@ export function query(cluster: Cluster, name: string, type = 'A'): Answer {
     if (cluster.config.flavor === 'kube-dns' || qtype !== 'TXT') return nx(ctx);
     return result(ctx, 'NOERROR', [rr(qname, 'TXT', DNS_VERSION_TTL, `"${DNS_SCHEMA_VERSION}"`)]);
   }
+  if (low.length === 2 && low[0] === 'ns' && low[1] === 'dns') return nameServer(ctx);
   const subtree = low[low.length - 1];
   if (subtree === 'svc') return svcSubtree(ctx, labels.slice(0, -1));
   if (subtree === 'pod') return podSubtree(ctx, low.slice(0, -1));
@@ -101,6 +102,22 @@ function apex(ctx: Ctx): Answer {
     return result(ctx, 'NOERROR', [rr(qname, 'NS', cluster.config.ttl, target, kd?.service)], additional);
   }
   return nodata(ctx);
+}
+
+/**
+ * `ns.dns.<zone>`: the name server's own addresses (§3.11) — the kube-dns Service's cluster IPs
+ * when the input has it, else the CoreDNS pod's IP, which only the cluster knows.
+ */
+function nameServer(ctx: Ctx): Answer {
+  const { cluster, qname, qtype } = ctx;
+  if (qtype !== 'A' && qtype !== 'AAAA') return nodata(ctx);
+  const kd = cluster.services.get(serviceKey('kube-system', 'kube-dns'));
+  const ips = kd && !kd.headless ? kd.clusterIPs : ['<IP of the CoreDNS pod>'];
+  const want = qtype === 'A' ? 4 : 6;
+  const answer = ips
+    .filter((ip) => (ipFamily(ip) ?? (/IPv6/.test(ip) ? 6 : 4)) === want)
+    .map((ip) => addressRecord(qname, ip, cluster.config.ttl, kd?.service));
+  return result(ctx, 'NOERROR', answer);
 }
 
 function addressRecord(name: string, address: string, ttl: number, origin?: KubeObject): ResourceRecord {

@@ -27,7 +27,8 @@ export function serviceRecords(cluster: Cluster, entry: ServiceEntry): ResourceR
     } else {
       for (const p of entry.service.spec.ports) if (p.name) ports.set(`_${p.name}._${p.protocol.toLowerCase()}`, '');
     }
-    for (const prefix of ports.keys()) ask(`${prefix}.${fqdn}`, 'SRV');
+    // CoreDNS also answers A/AAAA at `_port._proto` names (§3.1).
+    for (const prefix of ports.keys()) ask(`${prefix}.${fqdn}`, 'SRV', 'A', 'AAAA');
     const reverse = new Set<string>();
     for (const ip of entry.clusterIPs) {
       const r = ipFamily(ip) ? reverseName(ip) : undefined;
@@ -45,7 +46,7 @@ export function serviceRecords(cluster: Cluster, entry: ServiceEntry): ResourceR
         }
       }
     }
-    for (const n of endpointNames) ask(`${n}.${fqdn}`, 'A', 'AAAA');
+    for (const n of endpointNames) ask(`${n}.${fqdn}`, 'A', 'AAAA', 'SRV');
     for (const r of reverse) ask(r, 'PTR');
   }
   const out: ResourceRecord[] = [];

@@ -5,9 +5,9 @@
 import type { Cluster } from './cluster';
 import { serviceKey } from './cluster';
 import { allRecords } from './records';
-import { soaRecord } from './query';
+import { query, soaRecord } from './query';
 import { ipFamily, isPlaceholder } from './names';
-import type { ResourceRecord } from './types';
+import type { RecordType, ResourceRecord } from './types';
 
 /** kubeadm's default address of the kube-dns Service (the 10th address of 10.96.0.0/12). */
 export const KUBEADM_DNS_SERVICE_IP = '10.96.0.10';
@@ -15,6 +15,28 @@ export const KUBEADM_DNS_SERVICE_IP = '10.96.0.10';
 export interface ZoneFileOptions {
   /** Address for the zone's name server record when the input has no kube-dns Service. */
   readonly nsAddress?: string;
+}
+
+/** The types asked at every owner name to complete the zone. */
+const OWNER_TYPES: readonly RecordType[] = ['A', 'AAAA', 'SRV', 'CNAME', 'TXT'];
+
+const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+
+/** Host-name syntax as BIND's default `check-names` demands it (letters, digits, inner hyphens). */
+function isHostName(name: string): boolean {
+  return name.replace(/\.$/, '').split('.').every((l) => HOST_LABEL.test(l));
+}
+
+/**
+ * Whether an authoritative server loads the record with its default checks: address records need
+ * a host-name owner (CoreDNS also answers A at `_port._proto` names and serves dashed IPv6 endpoint
+ * names such as `--1`, dns-rules.md §3.1, §10), and SRV/NS targets must be host names.
+ */
+function loadable(r: ResourceRecord): boolean {
+  if (r.type === 'A' || r.type === 'AAAA') return isHostName(r.name);
+  if (r.type === 'SRV') return isHostName(r.data.trim().split(/\s+/)[3] ?? '');
+  if (r.type === 'NS') return isHostName(r.data.trim());
+  return true;
 }
 
 function line(r: ResourceRecord): string {
@@ -39,17 +61,37 @@ export function zoneFile(cluster: Cluster, opts: ZoneFileOptions = {}): string {
   const kdIP = kd?.clusterIPs.find((ip) => ipFamily(ip));
   if (kd && kdIP) {
     out.push(line({ name: zone, type: 'NS', ttl: cluster.config.ttl, data: `kube-dns.kube-system.svc.${zone}` }));
+    // CoreDNS also answers its own name with the same addresses (dns-rules.md §3.11).
+    for (const t of ['A', 'AAAA']) for (const r of query(cluster, `ns.dns.${zone}`, t).answer) out.push(line(r));
   } else {
     out.push(line({ name: zone, type: 'NS', ttl: cluster.config.ttl, data: `ns.dns.${zone}` }));
+    // The name server's address is the CoreDNS pod's, known only in the cluster; a zone needs
+    // one for its in-zone NS, so a stand-in is written (`--ns-address`).
     const addr = opts.nsAddress ?? KUBEADM_DNS_SERVICE_IP;
-    out.push(line({ name: `ns.dns.${zone}`, type: ipFamily(addr) === 6 ? 'AAAA' : 'A', ttl: cluster.config.ttl, data: addr }));
+    out.push(`${line({ name: `ns.dns.${zone}`, type: ipFamily(addr) === 6 ? 'AAAA' : 'A', ttl: cluster.config.ttl, data: addr })} ; stand-in: CoreDNS answers with its pod's own IP`);
   }
   const reverse: string[] = [];
-  for (const r of allRecords(cluster)) {
+  const seen = new Set<string>();
+  const emit = (r: ResourceRecord): void => {
+    const key = `${r.name.toLowerCase()}|${r.type}|${r.data}`;
+    if (seen.has(key)) return; // e.g. the target of an in-zone ExternalName, answered twice
+    seen.add(key);
     if (r.type === 'PTR') reverse.push(`; ${line(r)}`);
     else if (isPlaceholder(r.data) || r.data.includes('<')) out.push(`; ${line(r)} ; known only at run time${describe(r)}`);
+    else if (!loadable(r)) out.push(`; ${line(r)} ; served by CoreDNS, but not a host name a zone may hold (check-names)${describe(r)}`);
     else out.push(line(r) + describe(r));
+  };
+  const records = allRecords(cluster);
+  for (const r of records) emit(r);
+  // A zone file answers every type from the records it holds, so it must hold every record CoreDNS
+  // answers at its names, including answers no record listing names: A/AAAA at `_port._proto`
+  // names (dns-rules.md §3.1) and SRV at endpoint names (§4, an endpoint question).
+  const owners = [...new Set(records.filter((r) => r.type !== 'PTR').map((r) => r.name))];
+  const before = out.length;
+  for (const name of owners) {
+    for (const type of OWNER_TYPES) for (const r of query(cluster, name, type).answer) emit(r);
   }
+  if (out.length > before) out.splice(before, 0, '; Also answered at these names (SRV at endpoint names; A/AAAA at _port._proto names):');
   if (reverse.length) out.push('; PTR records (they belong to the in-addr.arpa / ip6.arpa zones):', ...reverse);
   return out.join('\n') + '\n';
 }

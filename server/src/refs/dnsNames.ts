@@ -1,0 +1,110 @@
+/**
+ * Cluster DNS names written in manifests: which host tokens are names in the cluster zone, what
+ * they resolve to from the namespace of the object that holds them (the pod search path,
+ * dns-rules.md §9), and which Service they mean.
+ */
+import { serviceKey, type Cluster, type ServiceEntry } from '../dns/cluster';
+import { resolveFromPod, type SearchResolution } from '../dns/search';
+import type { KubeObject } from '../manifests/types';
+import { hostTokens, type HostToken } from './hostTokens';
+
+export interface DnsNameUse {
+  readonly object: KubeObject;
+  readonly token: HostToken;
+  /** The Service the name is about (the one it resolves to, or the one it tries to name). */
+  readonly serviceName: string;
+  readonly serviceNamespace: string;
+  /** The index of the Service label within the host's labels (for rename and fixes). */
+  readonly serviceLabel: number;
+  /** Whether the name is an SRV name (`_port._proto.…`). */
+  readonly srv: boolean;
+  readonly resolution: SearchResolution;
+  /** The Service it resolves to, if any. */
+  readonly target?: ServiceEntry;
+}
+
+/** The parts of a name relative to the cluster: [endpoint.][_port._proto.]svc.ns[.svc[.zone]]. */
+interface NameShape {
+  readonly service: string;
+  readonly namespace: string;
+  readonly serviceLabel: number;
+  readonly srv: boolean;
+}
+
+function lower(labels: string[]): string[] {
+  return labels.map((l) => l.toLowerCase());
+}
+
+/**
+ * Reads a host as a cluster name written in `ns`, or `undefined` when it is not one. Bare words
+ * count only when a Service of that name exists; `a.b` only when `b` is a namespace, or a Service
+ * of the writer's namespace (then `a` is one of its endpoints).
+ */
+function shapeOf(token: HostToken, ns: string, cluster: Cluster): NameShape | undefined {
+  const zone = cluster.config.zone;
+  let h = token.host.toLowerCase().replace(/\.$/, '');
+  const inZone = h.endsWith(`.${zone}`);
+  if (inZone) h = h.slice(0, -(zone.length + 1));
+  let labels = lower(h.split('.'));
+  const explicitSvc = labels[labels.length - 1] === 'svc';
+  if (explicitSvc) labels = labels.slice(0, -1);
+  else if (inZone) return undefined; // `*.pod.<zone>` and others are not Service names
+  const srv = labels.length >= 2 && labels[0]!.startsWith('_') && labels[1]!.startsWith('_');
+  const rest = srv ? labels.slice(2) : labels;
+  if (explicitSvc || inZone) {
+    if (rest.length < 2) return undefined;
+    return { service: rest[rest.length - 2]!, namespace: rest[rest.length - 1]!, serviceLabel: labels.length - 2, srv };
+  }
+  if (rest.length === 1) {
+    if (!token.bareAllowed && token.port === undefined && !token.scheme) return undefined;
+    if (!cluster.serviceNames.has(rest[0]!)) return undefined;
+    return { service: rest[0]!, namespace: ns, serviceLabel: labels.length - 1, srv };
+  }
+  if (rest.length === 2) {
+    const [a, b] = rest as [string, string];
+    if (cluster.namespaces.has(b) && cluster.namespacesWithObjects.has(b)) return { service: a, namespace: b, serviceLabel: labels.length - 2, srv };
+    if (cluster.services.has(serviceKey(ns, b))) return { service: b, namespace: ns, serviceLabel: labels.length - 1, srv };
+  }
+  return undefined;
+}
+
+const cache = new WeakMap<KubeObject, { cluster: Cluster; uses: DnsNameUse[] }>();
+
+/** The cluster DNS names written in an object, resolved (cached per object and cluster). */
+export function dnsNameUses(o: KubeObject, cluster: Cluster): DnsNameUse[] {
+  const hit = cache.get(o);
+  if (hit && hit.cluster === cluster) return hit.uses;
+  const uses: DnsNameUse[] = [];
+  const ns = o.meta.namespace;
+  for (const token of hostTokens(o)) {
+    const shape = shapeOf(token, ns, cluster);
+    if (!shape) continue;
+    const type = shape.srv ? 'SRV' : 'A';
+    let resolution = resolveFromPod(cluster, token.host, ns, type);
+    // An IPv6-only Service answers AAAA; try it before calling the name unresolved.
+    if (!resolution.hit && !shape.srv) {
+      const six = resolveFromPod(cluster, token.host, ns, 'AAAA');
+      if (six.hit) resolution = six;
+    }
+    const hitName = resolution.hit?.name.toLowerCase();
+    let target: ServiceEntry | undefined;
+    const suffix = `.svc.${cluster.config.zone}.`;
+    if (hitName?.endsWith(suffix)) {
+      // The Service is the two labels before `svc`: `[endpoint.|_p._t.]<svc>.<ns>.svc.<zone>.`
+      const labels = hitName.slice(0, -suffix.length).split('.');
+      if (labels.length >= 2) target = cluster.services.get(serviceKey(labels[labels.length - 1]!, labels[labels.length - 2]!));
+    }
+    uses.push({
+      object: o,
+      token,
+      serviceName: target?.service.meta.name ?? shape.service,
+      serviceNamespace: target?.service.meta.namespace ?? shape.namespace,
+      serviceLabel: shape.serviceLabel,
+      srv: shape.srv,
+      resolution,
+      ...(target ? { target } : {}),
+    });
+  }
+  cache.set(o, { cluster, uses });
+  return uses;
+}
