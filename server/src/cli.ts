@@ -7,6 +7,7 @@ import { checkCommand } from './cli/commands/check';
 import type { CommandIO } from './cli/commands/io';
 import { queryCommand } from './cli/commands/query';
 import { recordsCommand } from './cli/commands/records';
+import { resolveCommand } from './cli/commands/resolve';
 import { zoneCommand } from './cli/commands/zone';
 import { startServer } from './server';
 
@@ -17,6 +18,9 @@ Commands:
   query NAME [TYPE] -f PATH...  the answer CoreDNS would give (TYPE defaults to A)
   zone -f PATH...               the records as an RFC 1035 zone file
   check PATH...                 API-server validation and DNS warnings
+  resolve NAME [TYPE] --live    the answer from a live cluster (NAME: svc, svc.ns or the FQDN);
+                                with -f also the drift between the manifests and the cluster;
+                                without --live, answers from -f like query
   lsp --stdio                   start the language server (any LSP editor)
 
 Options:
@@ -29,7 +33,11 @@ Options:
   --flavor coredns|kube-dns     which cluster DNS server answers (default coredns)
   --ttl N                       record TTL (default 30, as kubeadm's Corefile)
   --json                        machine-readable output
-  --format text|json|sarif      output format of check`;
+  --format text|json|sarif      output format of check
+  --live                        resolve: read the cluster of a kubeconfig context (runs its credential plugins)
+  --kubeconfig PATH             resolve: the kubeconfig (default KUBECONFIG, then ~/.kube/config)
+  --context NAME                resolve: the context (default the current-context)
+  --timeout MS                  resolve: bound on each API call (default 5000)`;
 
 type Command = (argv: readonly string[], io: CommandIO) => number | Promise<number>;
 
@@ -38,6 +46,7 @@ const COMMANDS: Record<string, Command> = {
   query: queryCommand,
   zone: zoneCommand,
   check: checkCommand,
+  resolve: resolveCommand,
   lsp: () => {
     // vscode-languageserver reads the transport (--stdio, --node-ipc, --socket=N) from argv.
     startServer();
@@ -54,7 +63,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
   }
   const cmd = COMMANDS[name];
   if (!cmd) {
-    io.err(`k8s-dns: unknown command ${name} (try: records, query, zone, check, lsp)`);
+    io.err(`k8s-dns: unknown command ${name} (try: records, query, zone, check, resolve, lsp)`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -78,6 +87,9 @@ if (require.main === module) {
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
+      // Exit once the output is flushed: a live lookup that timed out may leave a TLS handshake
+      // pending (undici cannot abort one), which would hold the process for its 10 s connect timeout.
+      process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
     },
     (e: unknown) => {
       process.stderr.write(`k8s-dns: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

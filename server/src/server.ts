@@ -7,6 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   MessageType,
   ShowMessageNotification,
@@ -21,6 +23,8 @@ import { codeLenses } from './features/codeLens';
 import { COMMANDS, runCommand } from './features/commands';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { definitionAt, prepareRenameAt, referencesAt, renameAt } from './features/navigation';
+import { LIVE_PROTOCOL, LiveLookups, listenLive } from './features/liveResolve';
 import { WorkspaceIndex, type OffsetEdit } from './workspace';
 import { isExcluded, isHelmTemplate, looksLikeKubernetes, manifestFiles } from './workspace/scan';
 import { parseSettings } from './workspace/settings';
@@ -29,6 +33,10 @@ import { parseSettings } from './workspace/settings';
 export const PROTOCOL = {
   /** server → client: the initial workspace scan finished (`{ files, ms }`). */
   indexed: 'k8sDns/indexed',
+  /** client → server: the user's k8sDns.live.* settings changed (and `trusted` once trust is granted). */
+  liveSettings: LIVE_PROTOCOL.liveSettings,
+  /** client → server request: the kubeconfig's contexts and the current one, for a context picker. */
+  contexts: LIVE_PROTOCOL.contexts,
 } as const;
 
 const DIAGNOSTIC_DELAY_MS = 10;
@@ -55,6 +63,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   process.on('unhandledRejection', (e) => connection.console.error(`k8s-dns: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
   process.on('uncaughtException', (e) => connection.console.error(`k8s-dns: uncaught exception: ${e.stack ?? String(e)}`));
   const index = new WorkspaceIndex();
+  const live = new LiveLookups(index);
+  listenLive(connection, live);
   /** Text documents by normalized URI: open ones from the client, others read from disk. */
   const docs = new Map<string, TextDocument>();
   const open = new Set<string>();
@@ -153,6 +163,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     richClient = !!(params.initializationOptions as { previewSupport?: boolean } | undefined)?.previewSupport;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) index.setSettings(parseSettings(init.settings));
+    // Trust and live settings come from the client only (user settings, never the workspace's).
+    live.initialize(params.initializationOptions);
     folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []))
       .map((f) => pathOf(f.uri))
       .filter((p): p is string => !!p);
@@ -162,6 +174,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         workspace: { workspaceFolders: { supported: true } },
       },
@@ -236,8 +251,49 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const uri = normalizeUri(textDocument.uri);
     const doc = docs.get(uri);
     if (!doc) return null;
-    const value = hoverAt(index, uri, doc.offsetAt(position));
+    const offset = doc.offsetAt(position);
+    const value = live.withLiveLine(hoverAt(index, uri, offset), uri, offset);
     return value ? { contents: { kind: 'markdown', value } } : null;
+  });
+
+  const toRange = (uri: string, r: { start: number; end: number }) => {
+    const d = docs.get(uri);
+    return d ? { start: d.positionAt(r.start), end: d.positionAt(r.end) } : undefined;
+  };
+  const toLocations = (locs: { uri: string; range: { start: number; end: number } }[]) =>
+    locs.map((l) => ({ uri: l.uri, range: toRange(l.uri, l.range) })).filter((l): l is { uri: string; range: NonNullable<ReturnType<typeof toRange>> } => !!l.range);
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const uri = normalizeUri(textDocument.uri);
+    const doc = docs.get(uri);
+    return doc ? toLocations(definitionAt(index, uri, doc.offsetAt(position))) : [];
+  });
+
+  connection.onReferences(({ textDocument, position, context }) => {
+    const uri = normalizeUri(textDocument.uri);
+    const doc = docs.get(uri);
+    return doc ? toLocations(referencesAt(index, uri, doc.offsetAt(position), context.includeDeclaration)) : [];
+  });
+
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const uri = normalizeUri(textDocument.uri);
+    const doc = docs.get(uri);
+    const r = doc && prepareRenameAt(index, uri, doc.offsetAt(position));
+    return r ? toRange(uri, r) ?? null : null;
+  });
+
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const uri = normalizeUri(textDocument.uri);
+    const doc = docs.get(uri);
+    if (!doc) return null;
+    const result = renameAt(index, uri, doc.offsetAt(position), newName);
+    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    const changes: Record<string, { range: NonNullable<ReturnType<typeof toRange>>; newText: string }[]> = {};
+    for (const e of result.edits) {
+      const range = toRange(e.uri, e.range);
+      if (range) (changes[e.uri] ??= []).push({ range, newText: e.newText });
+    }
+    return { changes };
   });
 
   connection.onCodeLens(({ textDocument }) => {
@@ -252,7 +308,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onCodeAction(({ context }) => quickFixes(context.diagnostics, (u) => docs.get(normalizeUri(u))));
 
-  connection.onExecuteCommand(({ command, arguments: args }) => {
+  connection.onExecuteCommand(({ command, arguments: args }, token) => {
+    // Asynchronous: other requests are answered while the cluster is read; cancellation aborts it.
+    if (command === COMMANDS.resolveLive) {
+      return live.resolve(args ?? [], token).then((result) => {
+        if (!richClient && 'title' in result) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${result.title}\n${result.text}` });
+        return result;
+      });
+    }
     try {
       const result = runCommand(index, command, (args ?? []).map((a) => (a && typeof a === 'object' && 'uri' in a ? { ...a, uri: normalizeUri(String((a as { uri: unknown }).uri)) } : a)));
       // Editors without a preview get the answer as a message.

@@ -74,6 +74,7 @@ import { stsServiceName } from './rules/api/stsServiceName';
 import { podHostname } from './rules/api/podHostname';
 import { podSubdomain } from './rules/api/podSubdomain';
 
+/** Every API-server rule, in the order the API server validates. */
 export const API_RULES: readonly Rule[] = [
   metaNameRequired,
   metaNamespace,

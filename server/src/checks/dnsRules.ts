@@ -23,6 +23,10 @@ import { stsServiceSelectorMismatch } from './rules/refs/stsServiceSelectorMisma
 import { svcTargetPortNameUnknown } from './rules/refs/targetPortNameUnknown';
 
 /** DNS warnings (rules/dns/), then cross-resource references (rules/refs/). */
+import { dnsNameUnresolved } from './rules/refs/dnsNameUnresolved';
+import { dnsNameWrongNamespace } from './rules/refs/dnsNameWrongNamespace';
+import { dnsNamePortUnknown } from './rules/refs/dnsNamePortUnknown';
+
 export const DNS_RULES: readonly Rule[] = [
   svcPortUnnamedNoSrv,
   svcHeadlessNoPorts,
@@ -45,4 +49,7 @@ export const DNS_RULES: readonly Rule[] = [
   endpointsForSelectorService,
   endpointSliceNoServiceLabel,
   podSubdomainNoHeadlessService,
+  dnsNameUnresolved,
+  dnsNameWrongNamespace,
+  dnsNamePortUnknown,
 ];

@@ -34,7 +34,7 @@ export function checkObject(object: KubeObject, ctx: CheckContext, rules: readon
             code: rule.code,
             severity: override ?? extra?.severity ?? rule.defaultSeverity,
             file: object.source.file,
-            range: object.source.locate(path, extra?.key ? { key: true } : undefined),
+            range: extra?.range ?? object.source.locate(path, extra?.key ? { key: true } : undefined),
             message,
             ...(field ? { field } : {}),
             ...(extra?.related?.length ? { related: extra.related } : {}),

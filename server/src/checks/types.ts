@@ -41,6 +41,8 @@ export interface CheckContext {
   readonly config: ClusterConfig;
   /** Every object in scope (the workspace, or the files given to the CLI), indexed for DNS. */
   readonly cluster: Cluster;
+  /** The current text of a file, for rules that point inside string values (DNS names in URLs). */
+  readonly textOf?: (file: string) => string | undefined;
 }
 
 export interface Rule {
@@ -61,7 +63,8 @@ export interface Rule {
 export interface Reporter {
   /**
    * Reports a problem at `path` inside the object (the range is found from the source).
-   * `field` defaults to `path` formatted as kubectl does.
+   * `field` defaults to `path` formatted as kubectl does; `range` overrides the node's range
+   * (for a part of a string value).
    */
-  at(path: FieldPath, message: string, extra?: { key?: boolean; field?: string | null; related?: RelatedLocation[]; fixes?: FixEdit[]; severity?: Severity }): void;
+  at(path: FieldPath, message: string, extra?: { key?: boolean; field?: string | null; related?: RelatedLocation[]; fixes?: FixEdit[]; severity?: Severity; range?: TextRange }): void;
 }

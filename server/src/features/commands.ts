@@ -11,6 +11,8 @@ export const COMMANDS = {
   resolve: 'k8sDns.resolve',
   copyFqdn: 'k8sDns.copyFqdn',
   showRecords: 'k8sDns.showRecords',
+  /** The cluster's answer next to the manifest's, with drift (features/liveResolve.ts). */
+  resolveLive: 'k8sDns.resolveLive',
 } as const;
 
 /** What a command returns: a title and a document in the records-preview (zone) syntax. */

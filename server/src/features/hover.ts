@@ -3,6 +3,8 @@ import { isPod, isService, isStatefulSet, isWorkload, type FieldPath, type KubeO
 import type { WorkspaceIndex } from '../workspace';
 import { externalNameHover, headlessHover, podNameHover, portHover, statefulSetHover, typeHover } from '../explain/fields';
 import { entryOf, serviceHover } from '../explain/service';
+import { dnsNameHover } from '../explain/dnsName';
+import { useAt } from './navigation';
 
 /** The object at an offset of a file, and the path of the node under the cursor. */
 export function objectAt(index: WorkspaceIndex, uri: string, offset: number): { object: KubeObject; path: FieldPath; onKey: boolean } | undefined {
@@ -38,6 +40,8 @@ function serviceFieldHover(index: WorkspaceIndex, svc: Service, path: FieldPath)
 export function hoverAt(index: WorkspaceIndex, uri: string, offset: number): string | undefined {
   const hit = objectAt(index, uri, offset);
   if (!hit) return undefined;
+  const use = useAt(index, uri, offset);
+  if (use) return dnsNameHover(index.cluster(), use);
   const { object, path } = hit;
   if (isService(object)) return serviceFieldHover(index, object, path);
   if (isStatefulSet(object) && eq(path, 'spec', 'serviceName')) return statefulSetHover(index.cluster(), object);

@@ -247,3 +247,39 @@ function stringField(obj: Record<string, unknown>, key: string): string | undefi
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
+
+/** One context of a kubeconfig, for a context picker. */
+export interface KubeContextSummary {
+  readonly name: string;
+  readonly cluster: string;
+  readonly user: string;
+  /** The context's namespace, else `default`. */
+  readonly namespace: string;
+}
+
+/** Every context of the kubeconfig and the current one, as kubectl merges the files. */
+export interface KubeContextList {
+  readonly contexts: readonly KubeContextSummary[];
+  /** The current-context, when the kubeconfig sets one. */
+  readonly current?: string;
+  /** The files that were read, in order. */
+  readonly files: readonly string[];
+}
+
+/**
+ * Lists the contexts of the kubeconfig (same search as `loadKubeconfig`). Reads the files only:
+ * no credentials are looked at and nothing runs. Throws `LiveError` when there is no kubeconfig
+ * or it cannot be parsed.
+ */
+export async function listKubeContexts(options: Omit<KubeconfigOptions, 'context' | 'trusted'>): Promise<KubeContextList> {
+  const files = await findFiles({ ...options, trusted: false });
+  const merged: Merged = { clusters: new Map(), users: new Map(), contexts: new Map(), currentContext: undefined };
+  for (const file of files) mergeFile(merged, file.path, file.text);
+  const contexts = [...merged.contexts.values()].map((c) => ({
+    name: c.name,
+    cluster: stringField(c.body, 'cluster') ?? '',
+    user: stringField(c.body, 'user') ?? '',
+    namespace: nonEmpty(stringField(c.body, 'namespace')) ?? 'default',
+  }));
+  return { contexts, ...(merged.currentContext !== undefined ? { current: merged.currentContext } : {}), files: files.map((f) => f.path) };
+}

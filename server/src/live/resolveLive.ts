@@ -122,11 +122,10 @@ export async function resolveLive(reader: ClusterReader, lookup: LiveLookup): Pr
       const svcObjects = liveObjects(context, service === undefined ? [] : [service], namespace).filter(isService);
       const sliceObjects = service === undefined ? [] : liveObjects(context, slices, namespace).filter(isEndpointSlice);
       const podObjects = liveObjects(context, pods, namespace).filter(isPod);
-      // The engine gets only the pods the slices point at: with no slices, CoreDNS serves no
-      // endpoints even when pods match the selector (the controller has not written them yet).
-      const pointedAt = new Set(sliceObjects.flatMap((s) => s.endpoints.map((e) => e.targetRef?.name).filter((n): n is string => n !== undefined)));
-      const enginePods = podObjects.filter((p) => pointedAt.has(p.meta.name));
-      const cluster = buildCluster([...svcObjects, ...sliceObjects, ...enginePods], dns.config);
+      // The engine gets no Pods: in a cluster the EndpointSlices are the whole truth CoreDNS
+      // serves, and given pods the engine would derive endpoints from them as it does for
+      // manifests (with no slices yet, CoreDNS serves none, however many pods match).
+      const cluster = buildCluster([...svcObjects, ...sliceObjects], dns.config);
       const state: LiveServiceState = { namespace, name, context, service: svcObjects[0], slices: sliceObjects, pods: podObjects };
       return { context, server: reader.server, namespace, name, dns, cluster, state, readAt: Date.now() };
     } finally {

@@ -49,7 +49,9 @@ function scan(value: string, path: FieldPath, out: HostToken[]): void {
     const scheme = m[1];
     const port = m[3] !== undefined ? Number(m[3]) : undefined;
     // A bare word (no dot, no scheme, no port) only where a program would read a host name.
-    if (!host.includes('.') && !scheme && port === undefined && !bareAllowed) continue;
+    // A bare word (no dot, no scheme, no port) counts only as the whole value of a string a
+    // program reads as a host (`QUOTE_HOST: quote`), never inside prose.
+    if (!host.includes('.') && !scheme && port === undefined && (!bareAllowed || value.trim() !== host)) continue;
     if (/^\d+(\.\d+)*\.?$/.test(host)) continue; // numbers and IP addresses
     const index = m.index + m[0].indexOf(host, scheme ? scheme.length + 3 : 0);
     out.push({ path, host, index, ...(port !== undefined && port <= 65535 ? { port } : {}), ...(scheme ? { scheme: scheme.toLowerCase() } : {}), bareAllowed });

@@ -4,17 +4,33 @@
  * depend on their keys are re-checked.
  */
 import { isEndpointSlice, isEndpoints, isPod, isService, isStatefulSet, isWorkload, type KubeObject } from '../manifests/types';
+import { hostTokens } from '../refs/hostTokens';
 
 const svcKey = (ns: string, name: string): string => `svc:${ns}/${name}`;
 const slicesKey = (ns: string, name: string): string => `slices:${ns}/${name}`;
 const labelKey = (ns: string, k: string, v: string): string => `label:${ns}:${k}=${v}`;
 const nsKey = (ns: string): string => `ns:${ns}`;
+const svcNameKey = (name: string): string => `svcname:${name}`;
+
+/**
+ * The Services a written host could name, read syntactically (the cluster decides later):
+ * `a` → any Service `a`; `a.b` → Service `a` in namespace `b`, or endpoint `a` of Service `b`
+ * here; `[…]a.b.svc[.zone]` → Service `a` in `b`.
+ */
+function hostKeys(host: string, ns: string): string[] {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.').filter((l) => !l.startsWith('_'));
+  const svc = labels.indexOf('svc');
+  if (svc >= 2) return [svcKey(labels[svc - 1]!, labels[svc - 2]!)];
+  if (labels.length === 1) return [svcNameKey(labels[0]!)];
+  if (labels.length === 2) return [svcKey(labels[1]!, labels[0]!), svcKey(ns, labels[1]!), nsKey(labels[1]!)];
+  return [];
+}
 
 /** The keys an object provides. */
 export function providedKeys(o: KubeObject): string[] {
   const ns = o.meta.namespace;
   const keys = [nsKey(o.kind === 'Namespace' ? o.meta.name : ns)];
-  if (isService(o)) keys.push(svcKey(ns, o.meta.name));
+  if (isService(o)) keys.push(svcKey(ns, o.meta.name), svcNameKey(o.meta.name));
   else if (isEndpointSlice(o)) keys.push(slicesKey(ns, o.serviceName ?? ''));
   else if (isEndpoints(o)) keys.push(slicesKey(ns, o.meta.name));
   if (isPod(o) || isWorkload(o) || isStatefulSet(o)) {
@@ -38,6 +54,8 @@ export function dependencyKeys(o: KubeObject): string[] {
     if (o.serviceName) keys.push(svcKey(ns, o.serviceName));
   }
   if ((isPod(o) || isWorkload(o) || isStatefulSet(o)) && o.template.subdomain) keys.push(svcKey(ns, o.template.subdomain));
+  // DNS names written in values depend on the Services they may name.
+  for (const t of hostTokens(o)) keys.push(...hostKeys(t.host, ns));
   return keys;
 }
 

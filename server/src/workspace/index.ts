@@ -129,7 +129,7 @@ export class WorkspaceIndex {
   findingsOf(o: KubeObject): Finding[] {
     let f = this.findings.get(o);
     if (!f) {
-      f = checkObject(o, { config: this.configValue, cluster: this.cluster() }, this.rules, this.settingsValue.checks);
+      f = checkObject(o, { config: this.configValue, cluster: this.cluster(), textOf: (u) => this.files.get(u)?.text }, this.rules, this.settingsValue.checks);
       this.findings.set(o, f);
     }
     return f;

@@ -61,7 +61,7 @@ export function runDns(input: Files, opts: RunOptions = {}): DnsRun {
   const objects = parsed.flatMap((p) => p.objects);
   const problems = parsed.flatMap((p) => p.problems);
   const cluster = buildCluster(objects, config);
-  const raw = checkObjects(objects, { config, cluster }, opts.rules ?? DNS_RULES);
+  const raw = checkObjects(objects, { config, cluster, textOf: (f) => files[f] }, opts.rules ?? DNS_RULES);
   const slice = (file: string, r: { start: number; end: number }): string => (files[file] ?? '').slice(r.start, r.end);
   const findings = raw.map((f) => ({
     ...f,

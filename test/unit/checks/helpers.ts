@@ -39,7 +39,10 @@ export function summary(findings: readonly CheckedFinding[]): Expected[] {
 
 /** Strips the common indentation of a template literal, so cases can be written indented. */
 export function dedent(text: string): string {
-  const lines = text.replace(/^\n/, '').replace(/\n\s*$/, '').split('\n');
+  const lines = text
+    .replace(/^\n/, '')
+    .replace(/\n\s*$/, '')
+    .split('\n');
   const pad = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
   return lines.map((l) => l.slice(pad)).join('\n');
 }

@@ -4,8 +4,10 @@
  */
 import { dtoi, goIPText, ipv6Text, isV4Bytes, parseIPSloppy } from './ip';
 
+/** IsValidCIDR's message. */
 export const INVALID_CIDR_MESSAGE = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 
+/** A CIDR as ParseCIDRSloppy reads it. */
 export interface ParsedCIDR {
   /** The address as written (16 bytes). */
   readonly ip: readonly number[];
@@ -66,7 +68,9 @@ export function cidrWarnings(field: string, value: string): string[] {
     out.push(`${field}: CIDR value ${q(value)} is ambiguous in this context (should be ${q(cidrText(c))} or ${q(single)}?)`);
   }
   if (!c.strict) {
-    out.push(`${field}: non-standard CIDR value ${q(value)} will be considered invalid in a future Kubernetes release: use ${q(cidrText(c))}`);
+    out.push(
+      `${field}: non-standard CIDR value ${q(value)} will be considered invalid in a future Kubernetes release: use ${q(cidrText(c))}`,
+    );
   }
   if (out.length === 0 && c.addrBits === 128) {
     const canonical = `${ipv6Text(c.ip)}/${c.bits}`;

@@ -12,7 +12,9 @@ const LABEL_1123_RE = new RegExp(`^${LABEL_1123}$`);
 const SUBDOMAIN_1123_RE = new RegExp(`^${SUBDOMAIN_1123}$`);
 const LABEL_1035_RE = new RegExp(`^${LABEL_1035}$`);
 
+/** The longest DNS label (DNS1123LabelMaxLength, DNS1035LabelMaxLength). */
 export const DNS_LABEL_MAX = 63;
+/** The longest DNS-1123 subdomain. */
 export const DNS_SUBDOMAIN_MAX = 253;
 
 /** Go measures strings in bytes. */
@@ -31,9 +33,12 @@ export function regexError(msg: string, fmt: string, ...examples: string[]): str
   return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
 }
 
-const LABEL_1123_MSG = 'a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character';
-const SUBDOMAIN_1123_MSG = 'a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character';
-const LABEL_1035_MSG = 'a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character';
+const LABEL_1123_MSG =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
+const SUBDOMAIN_1123_MSG =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+const LABEL_1035_MSG =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
 
 /** DNS-1123 label: port names, namespaces, hostnames, subdomains. */
 export function dns1123LabelErrors(v: string): string[] {
@@ -73,8 +78,11 @@ export function maskTrailingDash(name: string): string {
 /** A name checker as `ValidateObjectMeta` takes it: `prefix` is true for generateName. */
 export type NameCheck = (name: string, prefix: boolean) => string[];
 
+/** NameIsDNS1035Label: Service names. */
 export const nameIsDns1035Label: NameCheck = (n, prefix) => dns1035LabelErrors(prefix ? maskTrailingDash(n) : n);
+/** NameIsDNSLabel: namespaces, StatefulSet names. */
 export const nameIsDns1123Label: NameCheck = (n, prefix) => dns1123LabelErrors(prefix ? maskTrailingDash(n) : n);
+/** NameIsDNSSubdomain: Endpoints and EndpointSlice names. */
 export const nameIsDns1123Subdomain: NameCheck = (n, prefix) => dns1123SubdomainErrors(prefix ? maskTrailingDash(n) : n);
 
 /** One IsFullyQualifiedDomainName error: the value it names and the message(s). */

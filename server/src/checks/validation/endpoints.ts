@@ -43,10 +43,13 @@ export function endpointPorts(object: KubeObject): (Item & { readonly count: num
   return out;
 }
 
-/** EndpointSlice limits (pkg/apis/discovery/validation). */
+/** EndpointSlice limits (pkg/apis/discovery/validation): endpoints per slice. */
 export const MAX_SLICE_ENDPOINTS = 1000;
+/** Addresses per endpoint. */
 export const MAX_ENDPOINT_ADDRESSES = 100;
+/** Ports per slice. */
 export const MAX_SLICE_PORTS = 20000;
+/** Zone hints per endpoint. */
 export const MAX_ZONE_HINTS = 8;
 
 /**

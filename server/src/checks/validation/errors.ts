@@ -37,6 +37,7 @@ export function invalid(value: unknown, details: readonly string[]): string {
   return `Invalid value: ${goValue(value)}: ${details.join('; ')}`;
 }
 
+/** `Duplicate value: <v>`. */
 export function duplicate(value: unknown): string {
   return `Duplicate value: ${goValue(value)}`;
 }
@@ -46,6 +47,7 @@ export function unsupported(value: unknown, supported: readonly string[]): strin
   return `Unsupported value: ${goValue(value)}: supported values: ${supported.map(goQuote).join(', ')}`;
 }
 
+/** `Forbidden: <detail>` (no value). */
 export function forbidden(detail: string): string {
   return `Forbidden: ${detail}`;
 }
@@ -55,6 +57,7 @@ export function tooLong(maxBytes: number): string {
   return `Too long: must have at most ${maxBytes} bytes`;
 }
 
+/** `Too many: <n>: must have at most <max> items`. */
 export function tooMany(actual: number, max: number): string {
   return `Too many: ${actual}: must have at most ${max} items`;
 }

@@ -5,8 +5,9 @@
  */
 import type { PortView } from './service';
 
-/** The default `--service-node-port-range`. */
+/** The default `--service-node-port-range`, first port. */
 export const NODE_PORT_MIN = 30000;
+/** The default `--service-node-port-range`, last port. */
 export const NODE_PORT_MAX = 32767;
 
 /** A node port the allocator refuses, at the entry being processed. */

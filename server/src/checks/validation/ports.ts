@@ -3,7 +3,9 @@
  * service-validation.md §4). IANA_SVC_NAME applies to string targetPorts, not to Service port names.
  */
 
+/** The lowest valid port number. */
 export const PORT_MIN = 1;
+/** The highest valid port number. */
 export const PORT_MAX = 65535;
 
 /** `must be between 1 and 65535, inclusive` unless `n` is a port number. */

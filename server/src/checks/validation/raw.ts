@@ -6,12 +6,14 @@
  */
 import type { FieldPath } from '../../manifests/types';
 
+/** A JSON object as read from YAML. */
 export type JsonMap = Readonly<Record<string, unknown>>;
 
 function absent(v: unknown): v is null | undefined {
   return v === undefined || v === null;
 }
 
+/** Whether a JSON value is an object (not null, not a list). */
 export function isMap(v: unknown): v is JsonMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -11,10 +11,12 @@ import { at, keyOf, type Where } from './report';
 
 /** The annotation that predates spec.loadBalancerSourceRanges (a comma-separated CIDR list). */
 export const ANNOTATION_LB_SOURCE_RANGES = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+/** Topology-aware routing (Auto, …). */
 export const ANNOTATION_TOPOLOGY_MODE = 'service.kubernetes.io/topology-mode';
 /** Deprecated in favour of ANNOTATION_TOPOLOGY_MODE. */
 export const ANNOTATION_TOPOLOGY_HINTS = 'service.kubernetes.io/topology-aware-hints';
 
+/** The Service types, sorted as the API server lists them. */
 export const SERVICE_TYPES: readonly string[] = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 
 /** One entry of `spec.ports`, fields as Go decodes them (`null`: wrong type, skip). */
@@ -34,6 +36,7 @@ export interface PortView {
   readonly appProtocol: string | undefined | null;
 }
 
+/** The fields of a Service the rules read, defaulted and normalised. */
 export interface ServiceView {
   readonly spec: JsonMap;
   /** After defaulting (`ClusterIP` when absent or empty). */
@@ -108,8 +111,7 @@ export function serviceView(object: KubeObject): ServiceView {
     ports: readPorts(spec),
     sessionAffinity: affinity === '' ? 'None' : affinity,
     externalTrafficPolicy: goString(spec['externalTrafficPolicy']),
-    externallyAccessible:
-      type === 'LoadBalancer' || type === 'NodePort' || (type === 'ClusterIP' && (externalIPs?.length ?? 0) > 0),
+    externallyAccessible: type === 'LoadBalancer' || type === 'NodePort' || (type === 'ClusterIP' && (externalIPs?.length ?? 0) > 0),
   };
   cache.set(object.raw, view);
   return view;

@@ -28,7 +28,7 @@ export function checkCommand(argv: readonly string[], io: CommandIO): number {
   const input = loadInput([...manifestPaths(args), ...args.positional], config);
   const findings = [
     ...problemFindings(input.files.flatMap((f) => f.problems)),
-    ...checkObjects(input.cluster.objects, { config, cluster: input.cluster }, ALL_RULES),
+    ...checkObjects(input.cluster.objects, { config, cluster: input.cluster, textOf: (f) => input.texts.get(f) }, ALL_RULES),
   ];
   const indexes = new Map<string, LineIndex>();
   const located: LocatedFinding[] = findings.map((f) => {

@@ -22,6 +22,20 @@ spec:
         ${ports}
 `;
 
+/** A Pod in the default namespace whose env value holds `url`. */
+const envPod = (url: string): string => `apiVersion: v1
+kind: Pod
+metadata:
+  name: client
+spec:
+  containers:
+  - name: main
+    image: example/client
+    env:
+    - name: TARGET
+      value: ${url}
+`;
+
 /** A StatefulSet `web` governed by Service `serviceName`, pods labelled app: web. */
 const statefulSet = (serviceName: string): string => `apiVersion: apps/v1
 kind: StatefulSet
@@ -169,5 +183,29 @@ export const REF_CASES: readonly RuleCase[] = [
     bad: `${svc('devs', `  clusterIP: None\n  selector: {app: dev}\n  ports:\n  - name: ssh\n    port: 22`)}---\n${pod('devs', '{app: ops}')}`,
     badText: 'devs',
     good: `${svc('devs', `  clusterIP: None\n  ports:\n  - name: ssh\n    port: 22`)}---\n${pod('devs', '{app: ops}')}`,
+  },
+  {
+    code: 'dns-name-unresolved',
+    name: 'a typo in a URL in an env value',
+    severity: 'warning',
+    bad: `${svc('quote', `  clusterIP: 10.0.0.9\n  ports:\n  - name: http\n    port: 80`)}---\n${envPod('http://quot.default:80/')}`,
+    badText: 'quot.default',
+    good: `${svc('quote', `  clusterIP: 10.0.0.9\n  ports:\n  - name: http\n    port: 80`)}---\n${envPod('http://quote:80/')}`,
+  },
+  {
+    code: 'dns-name-wrong-namespace',
+    name: 'a short name of a Service in another namespace',
+    severity: 'warning',
+    bad: `${svc('quote', `  clusterIP: 10.0.0.9\n  ports:\n  - name: http\n    port: 80`).replace('name: quote', 'name: quote\n  namespace: kiada')}---\n${envPod('http://quote:80/')}`,
+    badText: 'quote',
+    good: `${svc('quote', `  clusterIP: 10.0.0.9\n  ports:\n  - name: http\n    port: 80`).replace('name: quote', 'name: quote\n  namespace: kiada')}---\n${envPod('http://quote.kiada:80/')}`,
+  },
+  {
+    code: 'dns-name-port-unknown',
+    name: 'a URL port the Service does not expose',
+    severity: 'warning',
+    bad: `${svc('quote', `  clusterIP: 10.0.0.9\n  ports:\n  - name: http\n    port: 80`)}---\n${envPod('http://quote:8080/')}`,
+    badText: 'quote',
+    good: `${svc('quote', `  clusterIP: 10.0.0.9\n  ports:\n  - name: http\n    port: 80`)}---\n${envPod('http://quote:80/')}`,
   },
 ];

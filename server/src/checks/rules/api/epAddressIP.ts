@@ -1,11 +1,12 @@
-/** EP-3: endpoint addresses are IPs, and not unspecified, loopback or link-local. */
 import type { Rule } from '../../types';
 import { endpointAddresses } from '../../validation/endpoints';
 import { invalid } from '../../validation/errors';
-import { INVALID_IP_MESSAGE, parseIPSloppy, specialIPErrors } from '../../validation/ip';
+import { parseIPSloppy } from '../../validation/ip';
+import { INVALID_IP_MESSAGE, specialIPErrors } from '../../validation/ipChecks';
 import { goString, present } from '../../validation/raw';
 import { at, fail, fieldOf, missing } from '../../validation/report';
 
+/** EP-3: endpoint addresses are IPs, and not unspecified, loopback or link-local. */
 export const epAddressIP: Rule = {
   code: 'ep-address-ip',
   defaultSeverity: 'error',
@@ -27,7 +28,9 @@ export const epAddressIP: Rule = {
         present(a.raw, 'ip') ? at(path) : missing(object.raw, a.path),
         fieldOf(path),
         invalid(ip, errs),
-        parsed ? 'use the address of a real backend: not 0.0.0.0, ::, loopback or link-local.' : 'use the IPv4 or IPv6 address of the backend.',
+        parsed
+          ? 'use the address of a real backend: not 0.0.0.0, ::, loopback or link-local.'
+          : 'use the IPv4 or IPv6 address of the backend.',
       );
     }
   },

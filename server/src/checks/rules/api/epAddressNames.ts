@@ -1,4 +1,3 @@
-/** EP-4: an address's hostname is a DNS-1123 label and its nodeName a DNS-1123 subdomain. */
 import type { Rule } from '../../types';
 import { dns1123LabelErrors, dns1123SubdomainErrors } from '../../validation/dns';
 import { endpointAddresses } from '../../validation/endpoints';
@@ -6,6 +5,7 @@ import { invalid } from '../../validation/errors';
 import { goString, optString } from '../../validation/raw';
 import { at, fail, fieldOf } from '../../validation/report';
 
+/** EP-4: an address's hostname is a DNS-1123 label and its nodeName a DNS-1123 subdomain. */
 export const epAddressNames: Rule = {
   code: 'ep-address-names',
   defaultSeverity: 'error',
@@ -20,7 +20,13 @@ export const epAddressNames: Rule = {
         const errs = dns1123LabelErrors(hostname);
         const path = [...a.path, 'hostname'];
         if (errs.length) {
-          fail(report, at(path), fieldOf(path), invalid(hostname, errs), "the hostname becomes a DNS label (<hostname>.<service>…): lower-case letters, digits and '-', no dots.");
+          fail(
+            report,
+            at(path),
+            fieldOf(path),
+            invalid(hostname, errs),
+            "the hostname becomes a DNS label (<hostname>.<service>…): lower-case letters, digits and '-', no dots.",
+          );
         }
       }
       const nodeName = optString(a.raw['nodeName']);

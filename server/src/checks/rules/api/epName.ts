@@ -1,8 +1,8 @@
-/** EP-1: an Endpoints name is a DNS-1123 subdomain (and must equal its Service's name to be used). */
 import type { Rule } from '../../types';
 import { nameIsDns1123Subdomain } from '../../validation/dns';
 import { reportNameFormat } from '../../validation/metaName';
 
+/** EP-1: an Endpoints name is a DNS-1123 subdomain (and must equal its Service's name to be used). */
 export const epName: Rule = {
   code: 'ep-name',
   defaultSeverity: 'error',

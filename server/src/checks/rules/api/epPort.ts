@@ -1,4 +1,3 @@
-/** EP-6: an Endpoints port has a number 1–65535, protocol TCP/UDP/SCTP, a qualified appProtocol. */
 import type { Rule } from '../../types';
 import { endpointPorts } from '../../validation/endpoints';
 import { invalid, unsupported } from '../../validation/errors';
@@ -7,6 +6,7 @@ import { qualifiedNameErrors } from '../../validation/qualifiedName';
 import { goInt, goString, optString, present } from '../../validation/raw';
 import { at, fail, fieldOf, missing } from '../../validation/report';
 
+/** EP-6: an Endpoints port has a number 1–65535, protocol TCP/UDP/SCTP, a qualified appProtocol. */
 export const epPort: Rule = {
   code: 'ep-port',
   defaultSeverity: 'error',
@@ -33,7 +33,13 @@ export const epPort: Rule = {
       const appErrs = typeof appProtocol === 'string' ? qualifiedNameErrors(appProtocol) : [];
       if (appErrs.length) {
         const path = [...p.path, 'appProtocol'];
-        fail(report, at(path), fieldOf(path), invalid(appProtocol, appErrs), 'use a protocol name such as http, or a domain-prefixed name.');
+        fail(
+          report,
+          at(path),
+          fieldOf(path),
+          invalid(appProtocol, appErrs),
+          'use a protocol name such as http, or a domain-prefixed name.',
+        );
       }
     }
   },

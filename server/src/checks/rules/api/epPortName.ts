@@ -1,4 +1,3 @@
-/** EP-5: with more than one port in a subset every port is named; names are DNS-1123 labels. */
 import type { Rule } from '../../types';
 import { dns1123LabelErrors } from '../../validation/dns';
 import { endpointPorts } from '../../validation/endpoints';
@@ -6,6 +5,7 @@ import { invalid, required } from '../../validation/errors';
 import { goString, present } from '../../validation/raw';
 import { at, fail, fieldOf, missing } from '../../validation/report';
 
+/** EP-5: with more than one port in a subset every port is named; names are DNS-1123 labels. */
 export const epPortName: Rule = {
   code: 'ep-port-name',
   defaultSeverity: 'error',
@@ -28,7 +28,14 @@ export const epPortName: Rule = {
         );
       } else if (name !== '') {
         const errs = dns1123LabelErrors(name);
-        if (errs.length) fail(report, at(path), fieldOf(path), invalid(name, errs), "use the Service port's name: lower-case letters, digits and '-', at most 63 characters.");
+        if (errs.length)
+          fail(
+            report,
+            at(path),
+            fieldOf(path),
+            invalid(name, errs),
+            "use the Service port's name: lower-case letters, digits and '-', at most 63 characters.",
+          );
       }
     }
   },

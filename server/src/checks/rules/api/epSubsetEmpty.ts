@@ -1,10 +1,10 @@
-/** EP-2: every subset lists addresses or notReadyAddresses. */
 import type { Rule } from '../../types';
 import { itemsAt } from '../../validation/endpoints';
 import { required } from '../../validation/errors';
 import { goList } from '../../validation/raw';
 import { fail, fieldOf, missing } from '../../validation/report';
 
+/** EP-2: every subset lists addresses or notReadyAddresses. */
 export const epSubsetEmpty: Rule = {
   code: 'ep-subset-empty',
   defaultSeverity: 'error',

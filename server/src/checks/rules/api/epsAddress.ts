@@ -1,12 +1,9 @@
-/**
- * EPS-4: each address suits the slice's addressType: an IPv4 (IPv4-mapped IPv6 counts) or IPv6
- * address that is not special, or a fully qualified lowercase domain name of two labels or more.
- */
 import type { Rule } from '../../types';
 import { fqdnProblem } from '../../validation/dns';
 import { sliceEndpoints } from '../../validation/endpoints';
 import { invalid, required } from '../../validation/errors';
-import { isV4Bytes, parseIPSloppy, specialIPErrors } from '../../validation/ip';
+import { isV4Bytes, parseIPSloppy } from '../../validation/ip';
+import { specialIPErrors } from '../../validation/ipChecks';
 import { goString, goStringList } from '../../validation/raw';
 import { at, fail, fieldOf } from '../../validation/report';
 
@@ -23,6 +20,10 @@ function problem(type: string, address: string): string | undefined {
   return errs.length ? invalid(address, errs) : undefined;
 }
 
+/**
+ * EPS-4: each address suits the slice's addressType: an IPv4 (IPv4-mapped IPv6 counts) or IPv6
+ * address that is not special, or a fully qualified lowercase domain name of two labels or more.
+ */
 export const epsAddress: Rule = {
   code: 'eps-address',
   defaultSeverity: 'error',
@@ -38,7 +39,13 @@ export const epsAddress: Rule = {
         const body = problem(type, address);
         if (!body) return;
         const path = [...e.path, 'addresses', j];
-        fail(report, at(path), fieldOf(path), body, `write ${type === 'FQDN' ? 'a lowercase domain name such as db.example.com' : `an ${type} address`}, or change addressType.`);
+        fail(
+          report,
+          at(path),
+          fieldOf(path),
+          body,
+          `write ${type === 'FQDN' ? 'a lowercase domain name such as db.example.com' : `an ${type} address`}, or change addressType.`,
+        );
       });
     }
   },

@@ -1,4 +1,3 @@
-/** EPS-2: addressType is IPv4, IPv6 or FQDN (required, no default; the old "IP" is refused). */
 import type { Rule } from '../../types';
 import { required, unsupported } from '../../validation/errors';
 import { goString, present } from '../../validation/raw';
@@ -6,6 +5,7 @@ import { at, fail, missing } from '../../validation/report';
 
 const TYPES: readonly string[] = ['FQDN', 'IPv4', 'IPv6'];
 
+/** EPS-2: addressType is IPv4, IPv6 or FQDN (required, no default; the old "IP" is refused). */
 export const epsAddressType: Rule = {
   code: 'eps-address-type',
   defaultSeverity: 'error',

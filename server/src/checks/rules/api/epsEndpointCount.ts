@@ -1,10 +1,10 @@
-/** EPS-3: at most 1000 endpoints per slice, each with 1 to 100 addresses. */
 import type { Rule } from '../../types';
 import { MAX_ENDPOINT_ADDRESSES, MAX_SLICE_ENDPOINTS, sliceEndpoints } from '../../validation/endpoints';
 import { required, tooMany } from '../../validation/errors';
 import { goList, present } from '../../validation/raw';
 import { fail, fieldOf, keyOf, missing } from '../../validation/report';
 
+/** EPS-3: at most 1000 endpoints per slice, each with 1 to 100 addresses. */
 export const epsEndpointCount: Rule = {
   code: 'eps-endpoint-count',
   defaultSeverity: 'error',
@@ -24,7 +24,13 @@ export const epsEndpointCount: Rule = {
       const path = [...e.path, 'addresses'];
       if (addresses.length === 0) {
         const where = present(e.raw, 'addresses') ? keyOf(path) : missing(object.raw, e.path);
-        fail(report, where, fieldOf(path), required('must contain at least 1 address'), 'give the endpoint its address (one per endpoint; consumers use only the first).');
+        fail(
+          report,
+          where,
+          fieldOf(path),
+          required('must contain at least 1 address'),
+          'give the endpoint its address (one per endpoint; consumers use only the first).',
+        );
       } else if (addresses.length > MAX_ENDPOINT_ADDRESSES) {
         fail(report, keyOf(path), fieldOf(path), tooMany(addresses.length, MAX_ENDPOINT_ADDRESSES), 'make each address its own endpoint.');
       }

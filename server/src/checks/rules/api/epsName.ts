@@ -1,8 +1,8 @@
-/** EPS-1: an EndpointSlice name is a DNS-1123 subdomain. */
 import type { Rule } from '../../types';
 import { nameIsDns1123Subdomain } from '../../validation/dns';
 import { reportNameFormat } from '../../validation/metaName';
 
+/** EPS-1: an EndpointSlice name is a DNS-1123 subdomain. */
 export const epsName: Rule = {
   code: 'eps-name',
   defaultSeverity: 'error',

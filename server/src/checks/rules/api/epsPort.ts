@@ -1,7 +1,3 @@
-/**
- * EPS-6: slice ports have unique DNS-1123 label names (two unnamed ports clash on ""), protocol
- * TCP/UDP/SCTP (omitted means TCP; an explicit "" fails), and a qualified-name appProtocol.
- */
 import type { Rule } from '../../types';
 import { dns1123LabelErrors } from '../../validation/dns';
 import { itemsAt, MAX_SLICE_PORTS } from '../../validation/endpoints';
@@ -11,6 +7,10 @@ import { qualifiedNameErrors } from '../../validation/qualifiedName';
 import { goList, optString, present } from '../../validation/raw';
 import { at, fail, fieldOf, keyOf, missing } from '../../validation/report';
 
+/**
+ * EPS-6: slice ports have unique DNS-1123 label names (two unnamed ports clash on ""), protocol
+ * TCP/UDP/SCTP (omitted means TCP; an explicit "" fails), and a qualified-name appProtocol.
+ */
 export const epsPort: Rule = {
   code: 'eps-port',
   defaultSeverity: 'error',
@@ -33,22 +33,47 @@ export const epsPort: Rule = {
         const path = [...p.path, 'name'];
         const where = present(p.raw, 'name') ? at(path) : missing(object.raw, p.path);
         const errs = value ? dns1123LabelErrors(value) : [];
-        if (errs.length) fail(report, where, fieldOf(path), invalid(value, errs), "use the Service port's name: lower-case letters, digits and '-', at most 63 characters.");
+        if (errs.length)
+          fail(
+            report,
+            where,
+            fieldOf(path),
+            invalid(value, errs),
+            "use the Service port's name: lower-case letters, digits and '-', at most 63 characters.",
+          );
         const first = seen.get(value);
         if (first !== undefined) {
-          fail(report, where, fieldOf(path), duplicate(value), `ports[${first}] has the same name${value ? '' : ' (none)'}; give every port its own name.`);
+          fail(
+            report,
+            where,
+            fieldOf(path),
+            duplicate(value),
+            `ports[${first}] has the same name${value ? '' : ' (none)'}; give every port its own name.`,
+          );
         } else seen.set(value, index);
       }
       const protocol = optString(p.raw['protocol']);
       if (typeof protocol === 'string' && !PROTOCOLS.includes(protocol)) {
         const path = [...p.path, 'protocol'];
-        fail(report, at(path), fieldOf(path), unsupported(protocol, PROTOCOLS), 'use TCP, UDP or SCTP (upper case), or leave protocol out for TCP.');
+        fail(
+          report,
+          at(path),
+          fieldOf(path),
+          unsupported(protocol, PROTOCOLS),
+          'use TCP, UDP or SCTP (upper case), or leave protocol out for TCP.',
+        );
       }
       const appProtocol = optString(p.raw['appProtocol']);
       const appErrs = typeof appProtocol === 'string' ? qualifiedNameErrors(appProtocol) : [];
       if (appErrs.length) {
         const path = [...p.path, 'appProtocol'];
-        fail(report, at(path), fieldOf(path), invalid(appProtocol, appErrs), 'use a protocol name such as http, or a domain-prefixed name.');
+        fail(
+          report,
+          at(path),
+          fieldOf(path),
+          invalid(appProtocol, appErrs),
+          'use a protocol name such as http, or a domain-prefixed name.',
+        );
       }
     }
   },

@@ -1,4 +1,3 @@
-/** META-6: annotation keys are qualified names (case-insensitively), all annotations ≤ 256 KiB. */
 import type { Rule } from '../../types';
 import { byteLength } from '../../validation/dns';
 import { invalid, tooLong } from '../../validation/errors';
@@ -10,6 +9,7 @@ import { fail, keyOf } from '../../validation/report';
 /** apimachinery TotalAnnotationSizeLimitB. */
 export const ANNOTATIONS_MAX_BYTES = 256 * 1024;
 
+/** META-6: annotation keys are qualified names (case-insensitively), all annotations ≤ 256 KiB. */
 export const metaAnnotations: Rule = {
   code: 'meta-annotations',
   defaultSeverity: 'error',

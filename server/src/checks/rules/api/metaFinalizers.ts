@@ -1,4 +1,3 @@
-/** META-7: finalizers are qualified names; unqualified ones must be standard finalizers. */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { NAMESPACED_KINDS } from '../../validation/kinds';
@@ -9,6 +8,7 @@ import { at, fail, keyOf } from '../../validation/report';
 const STANDARD = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
 const ADVICE = 'use a domain-qualified name such as example.com/cleanup.';
 
+/** META-7: finalizers are qualified names; unqualified ones must be standard finalizers. */
 export const metaFinalizers: Rule = {
   code: 'meta-finalizers',
   defaultSeverity: 'error',
@@ -25,7 +25,13 @@ export const metaFinalizers: Rule = {
       // apimachinery prints no index for the format error; the Kubernetes-specific check does.
       if (errs.length) fail(report, at(path), 'metadata.finalizers', invalid(f, errs), ADVICE);
       if (!f.includes('/') && !STANDARD.has(f)) {
-        fail(report, at(path), `metadata.finalizers[${i}]`, invalid(f, ['name is neither a standard finalizer name nor is it fully qualified']), ADVICE);
+        fail(
+          report,
+          at(path),
+          `metadata.finalizers[${i}]`,
+          invalid(f, ['name is neither a standard finalizer name nor is it fully qualified']),
+          ADVICE,
+        );
       }
     });
     if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {

@@ -1,4 +1,3 @@
-/** META-5: label keys are qualified names and label values are label values. */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { NAMESPACED_KINDS } from '../../validation/kinds';
@@ -6,6 +5,7 @@ import { labelMapProblems } from '../../validation/qualifiedName';
 import { goMap } from '../../validation/raw';
 import { at, fail, keyOf } from '../../validation/report';
 
+/** META-5: label keys are qualified names and label values are label values. */
 export const metaLabels: Rule = {
   code: 'meta-labels',
   defaultSeverity: 'error',

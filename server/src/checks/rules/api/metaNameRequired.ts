@@ -1,10 +1,10 @@
-/** META-1: an object needs a name (or a generateName to make one from). */
 import type { Rule } from '../../types';
 import { required } from '../../validation/errors';
 import { NAMESPACED_KINDS } from '../../validation/kinds';
 import { goMap, goString, present } from '../../validation/raw';
 import { at, fail, missing } from '../../validation/report';
 
+/** META-1: an object needs a name (or a generateName to make one from). */
 export const metaNameRequired: Rule = {
   code: 'meta-name-required',
   defaultSeverity: 'error',

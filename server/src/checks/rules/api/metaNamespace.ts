@@ -1,4 +1,3 @@
-/** META-4: a written namespace must be a DNS-1123 label (an omitted one comes from the context). */
 import type { Rule } from '../../types';
 import { dns1123LabelErrors } from '../../validation/dns';
 import { invalid } from '../../validation/errors';
@@ -6,6 +5,7 @@ import { NAMESPACED_KINDS } from '../../validation/kinds';
 import { goMap, goString } from '../../validation/raw';
 import { at, fail } from '../../validation/report';
 
+/** META-4: a written namespace must be a DNS-1123 label (an omitted one comes from the context). */
 export const metaNamespace: Rule = {
   code: 'meta-namespace',
   defaultSeverity: 'error',

@@ -1,8 +1,8 @@
-/** STS-1: a StatefulSet name is a DNS-1123 label (its pods are `<name>-<ordinal>`, DNS labels too). */
 import type { Rule } from '../../types';
 import { nameIsDns1123Label } from '../../validation/dns';
 import { reportNameFormat } from '../../validation/metaName';
 
+/** STS-1: a StatefulSet name is a DNS-1123 label (its pods are `<name>-<ordinal>`, DNS labels too). */
 export const stsName: Rule = {
   code: 'sts-name',
   defaultSeverity: 'error',

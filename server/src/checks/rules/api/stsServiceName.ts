@@ -1,16 +1,16 @@
-/** STS-2: serviceName, when set, is a DNS-1123 label (validated from v1.33). */
 import type { Rule } from '../../types';
 import { dns1123LabelErrors } from '../../validation/dns';
 import { invalid } from '../../validation/errors';
 import { getIn, goString } from '../../validation/raw';
 import { at, fail } from '../../validation/report';
 
+/** STS-2: serviceName, when set, is a DNS-1123 label (validated from v1.33). */
 export const stsServiceName: Rule = {
   code: 'sts-service-name',
   defaultSeverity: 'error',
   source: 'api-server',
   reference: 'apps validation.go ValidateStatefulSetSpec (STS-2, PR #130233)',
-  description: 'StatefulSet spec.serviceName, when set, must be a DNS-1123 label (it becomes the pods\' subdomain).',
+  description: "StatefulSet spec.serviceName, when set, must be a DNS-1123 label (it becomes the pods' subdomain).",
   kinds: ['StatefulSet'],
   check(object, _ctx, report) {
     const name = goString(getIn(object.raw, ['spec', 'serviceName']));

@@ -1,10 +1,10 @@
-/** ALNP-1: allocateLoadBalancerNodePorts only on LoadBalancer Services (omitted there, it is true). */
 import type { Rule } from '../../types';
 import { forbidden } from '../../validation/errors';
 import { optBool } from '../../validation/raw';
 import { at, fail } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** ALNP-1: allocateLoadBalancerNodePorts only on LoadBalancer Services (omitted there, it is true). */
 export const svcAllocateLBNodePorts: Rule = {
   code: 'svc-allocate-lb-node-ports',
   defaultSeverity: 'error',

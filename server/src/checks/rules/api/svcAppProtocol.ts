@@ -1,10 +1,10 @@
-/** PORT-8: appProtocol is a qualified name. */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { qualifiedNameErrors } from '../../validation/qualifiedName';
 import { at, fail, fieldOf } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** PORT-8: appProtocol is a qualified name. */
 export const svcAppProtocol: Rule = {
   code: 'svc-app-protocol',
   defaultSeverity: 'error',

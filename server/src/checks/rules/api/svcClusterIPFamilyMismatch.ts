@@ -1,10 +1,10 @@
-/** CIP-8: clusterIPs[i] belongs to the family ipFamilies[i] names. */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { ipFamilyOf } from '../../validation/ip';
 import { fail } from '../../validation/report';
 import { clusterIPAt, hasInvalidClusterIPs, serviceView } from '../../validation/service';
 
+/** CIP-8: clusterIPs[i] belongs to the family ipFamilies[i] names. */
 export const svcClusterIPFamilyMismatch: Rule = {
   code: 'svc-cluster-ip-family-mismatch',
   defaultSeverity: 'error',

@@ -1,15 +1,16 @@
-/** CIP-4: every cluster IP (except a leading "None") is an IP address. */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
-import { INVALID_IP_MESSAGE, parseIPSloppy } from '../../validation/ip';
+import { parseIPSloppy } from '../../validation/ip';
+import { INVALID_IP_MESSAGE } from '../../validation/ipChecks';
 import { fail } from '../../validation/report';
 import { clusterIPAt, serviceView } from '../../validation/service';
 
 function advice(ip: string): string {
   if (ip.toLowerCase() === 'none') return 'write None with a capital N for a headless Service.';
-  return 'use an address from the cluster\'s service range, None for a headless Service, or leave clusterIP out to have one assigned.';
+  return "use an address from the cluster's service range, None for a headless Service, or leave clusterIP out to have one assigned.";
 }
 
+/** CIP-4: every cluster IP (except a leading "None") is an IP address. */
 export const svcClusterIPInvalid: Rule = {
   code: 'svc-cluster-ip-invalid',
   defaultSeverity: 'error',

@@ -1,10 +1,10 @@
-/** CIP-5/6/7: "None" stands alone; at most two cluster IPs, one of each family. */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { ipFamilyOf } from '../../validation/ip';
 import { fail } from '../../validation/report';
 import { clusterIPsAt, hasInvalidClusterIPs, serviceView } from '../../validation/service';
 
+/** CIP-5/6/7: "None" stands alone; at most two cluster IPs, one of each family. */
 export const svcClusterIPsList: Rule = {
   code: 'svc-cluster-ips-list',
   defaultSeverity: 'error',

@@ -1,10 +1,10 @@
-/** CIP-2/CIP-3: when both are written, clusterIPs[0] equals clusterIP; clusterIPs needs clusterIP. */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { goStringList } from '../../validation/raw';
 import { at, fail, keyOf } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** CIP-2/CIP-3: when both are written, clusterIPs[0] equals clusterIP; clusterIPs needs clusterIP. */
 export const svcClusterIPsMismatch: Rule = {
   code: 'svc-cluster-ips-mismatch',
   defaultSeverity: 'error',

@@ -1,10 +1,11 @@
-/** EIP-1/EIP-2: externalIPs are IP addresses, and not unspecified, loopback or link-local. */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
-import { INVALID_IP_MESSAGE, parseIPSloppy, specialIPErrors } from '../../validation/ip';
+import { parseIPSloppy } from '../../validation/ip';
+import { INVALID_IP_MESSAGE, specialIPErrors } from '../../validation/ipChecks';
 import { at, fail } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** EIP-1/EIP-2: externalIPs are IP addresses, and not unspecified, loopback or link-local. */
 export const svcExternalIP: Rule = {
   code: 'svc-external-ip',
   defaultSeverity: 'error',
@@ -22,7 +23,9 @@ export const svcExternalIP: Rule = {
         at(['spec', 'externalIPs', i]),
         `spec.externalIPs[${i}]`,
         invalid(ip, errs),
-        parsed ? 'use an address that reaches the nodes from outside: not 0.0.0.0, ::, loopback or link-local.' : 'use a plain IPv4 or IPv6 address.',
+        parsed
+          ? 'use an address that reaches the nodes from outside: not 0.0.0.0, ::, loopback or link-local.'
+          : 'use a plain IPv4 or IPv6 address.',
       );
     });
   },

@@ -1,8 +1,8 @@
-/** W8: spec.externalIPs is deprecated (newest warnings.go only). */
 import type { Rule } from '../../types';
 import { keyOf, warn } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** W8: spec.externalIPs is deprecated (newest warnings.go only). */
 export const svcExternalIPsDeprecated: Rule = {
   code: 'svc-external-ips-deprecated',
   defaultSeverity: 'warning',

@@ -1,8 +1,8 @@
-/** W11: an ExternalName Service ignores externalIPs. */
 import type { Rule } from '../../types';
 import { keyOf, warn } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** W11: an ExternalName Service ignores externalIPs. */
 export const svcExternalIPsIgnored: Rule = {
   code: 'svc-external-ips-ignored',
   defaultSeverity: 'warning',

@@ -1,12 +1,13 @@
-/** EN-3: an ExternalName Service has no cluster IPs, IP families or family policy. */
 import type { Rule } from '../../types';
 import { forbidden } from '../../validation/errors';
 import { at, fail, keyOf, type Where } from '../../validation/report';
 import { clusterIPsAt, serviceView } from '../../validation/service';
 
 const MESSAGE = forbidden('may not be set for ExternalName services');
-const ADVICE = 'remove it: an ExternalName Service is only a DNS alias (fields copied from `kubectl get -o yaml` of another type often carry it).';
+const ADVICE =
+  'remove it: an ExternalName Service is only a DNS alias (fields copied from `kubectl get -o yaml` of another type often carry it).';
 
+/** EN-3: an ExternalName Service has no cluster IPs, IP families or family policy. */
 export const svcExternalNameForbiddenFields: Rule = {
   code: 'svc-external-name-forbidden-fields',
   defaultSeverity: 'error',

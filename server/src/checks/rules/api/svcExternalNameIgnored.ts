@@ -1,9 +1,9 @@
-/** W12: externalName does nothing unless the type is ExternalName. */
 import type { Rule } from '../../types';
 import { goString } from '../../validation/raw';
 import { at, warn } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** W12: externalName does nothing unless the type is ExternalName. */
 export const svcExternalNameIgnored: Rule = {
   code: 'svc-external-name-ignored',
   defaultSeverity: 'warning',

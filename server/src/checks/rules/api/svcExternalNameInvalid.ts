@@ -1,4 +1,3 @@
-/** EN-2: externalName (less one trailing dot) is a lowercase DNS-1123 subdomain. */
 import type { Rule } from '../../types';
 import { dns1123SubdomainErrors } from '../../validation/dns';
 import { invalid } from '../../validation/errors';
@@ -11,10 +10,12 @@ function advice(name: string): string {
   if (name.includes(':') && parseIPSloppy(name)) {
     return 'an IP address is not a DNS name; for a fixed address use a Service without selector plus an EndpointSlice.';
   }
-  if (name !== name.toLowerCase() && dns1123SubdomainErrors(name.toLowerCase()).length === 0) return `write it in lower case: ${name.toLowerCase()}.`;
+  if (name !== name.toLowerCase() && dns1123SubdomainErrors(name.toLowerCase()).length === 0)
+    return `write it in lower case: ${name.toLowerCase()}.`;
   return "use a DNS name: lower-case labels of letters, digits and '-', separated by dots (one trailing dot allowed), at most 253 characters.";
 }
 
+/** EN-2: externalName (less one trailing dot) is a lowercase DNS-1123 subdomain. */
 export const svcExternalNameInvalid: Rule = {
   code: 'svc-external-name-invalid',
   defaultSeverity: 'error',

@@ -1,10 +1,10 @@
-/** EN-1: an ExternalName Service names its target (one trailing dot is allowed and dropped). */
 import type { Rule } from '../../types';
 import { required } from '../../validation/errors';
 import { goString, present } from '../../validation/raw';
 import { at, fail, missing } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** EN-1: an ExternalName Service names its target (one trailing dot is allowed and dropped). */
 export const svcExternalNameRequired: Rule = {
   code: 'svc-external-name-required',
   defaultSeverity: 'error',

@@ -1,9 +1,9 @@
-/** ETP-1: externalTrafficPolicy only on externally accessible Services. */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { at, fail } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** ETP-1: externalTrafficPolicy only on externally accessible Services. */
 export const svcExternalTrafficPolicyScope: Rule = {
   code: 'svc-external-traffic-policy-scope',
   defaultSeverity: 'error',

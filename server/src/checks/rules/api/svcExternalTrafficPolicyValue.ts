@@ -1,4 +1,3 @@
-/** ETP-2: externalTrafficPolicy is Cluster or Local (omitted means Cluster). */
 import type { Rule } from '../../types';
 import { unsupported } from '../../validation/errors';
 import { at, fail } from '../../validation/report';
@@ -6,6 +5,7 @@ import { serviceView } from '../../validation/service';
 
 const POLICIES: readonly string[] = ['Cluster', 'Local'];
 
+/** ETP-2: externalTrafficPolicy is Cluster or Local (omitted means Cluster). */
 export const svcExternalTrafficPolicyValue: Rule = {
   code: 'svc-external-traffic-policy-value',
   defaultSeverity: 'error',

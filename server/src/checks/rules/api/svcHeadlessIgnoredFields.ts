@@ -1,9 +1,9 @@
-/** W4/W5/W6: loadBalancerIP, externalIPs and session affinity do nothing on a headless Service. */
 import type { Rule } from '../../types';
 import { goString } from '../../validation/raw';
 import { at, keyOf, warn } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** W4/W5/W6: loadBalancerIP, externalIPs and session affinity do nothing on a headless Service. */
 export const svcHeadlessIgnoredFields: Rule = {
   code: 'svc-headless-ignored-fields',
   defaultSeverity: 'warning',
@@ -23,7 +23,13 @@ export const svcHeadlessIgnoredFields: Rule = {
       warn(report, keyOf(['spec', 'externalIPs']), 'spec.externalIPs', 'spec.externalIPs is ignored for headless services', advice);
     }
     if (v.sessionAffinity !== null && v.sessionAffinity !== 'None') {
-      warn(report, at(['spec', 'sessionAffinity']), 'spec.sessionAffinity', 'spec.SessionAffinity is ignored for headless services', advice);
+      warn(
+        report,
+        at(['spec', 'sessionAffinity']),
+        'spec.sessionAffinity',
+        'spec.SessionAffinity is ignored for headless services',
+        advice,
+      );
     }
   },
 };

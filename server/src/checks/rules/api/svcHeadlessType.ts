@@ -1,9 +1,9 @@
-/** CIP-9: NodePort and LoadBalancer Services cannot be headless. */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { fail } from '../../validation/report';
 import { clusterIPAt, serviceView } from '../../validation/service';
 
+/** CIP-9: NodePort and LoadBalancer Services cannot be headless. */
 export const svcHeadlessType: Rule = {
   code: 'svc-headless-type',
   defaultSeverity: 'error',

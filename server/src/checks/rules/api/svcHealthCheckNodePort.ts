@@ -1,7 +1,3 @@
-/**
- * HC-1/HC-2: healthCheckNodePort belongs to LoadBalancer Services with externalTrafficPolicy Local,
- * and is a port number. (Omitted, it is allocated; the allocator's own range check needs the cluster.)
- */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { portNumberErrors } from '../../validation/ports';
@@ -9,6 +5,10 @@ import { goInt } from '../../validation/raw';
 import { at, fail } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/**
+ * HC-1/HC-2: healthCheckNodePort belongs to LoadBalancer Services with externalTrafficPolicy Local,
+ * and is a port number. (Omitted, it is allocated; the allocator's own range check needs the cluster.)
+ */
 export const svcHealthCheckNodePort: Rule = {
   code: 'svc-health-check-node-port',
   defaultSeverity: 'error',

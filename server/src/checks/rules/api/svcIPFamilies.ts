@@ -1,4 +1,3 @@
-/** FAM-1: ipFamilies entries are IPv4 or IPv6, each at most once. */
 import type { Rule } from '../../types';
 import { duplicate, unsupported } from '../../validation/errors';
 import { at, fail } from '../../validation/report';
@@ -6,6 +5,7 @@ import { serviceView } from '../../validation/service';
 
 const FAMILIES: readonly string[] = ['IPv4', 'IPv6'];
 
+/** FAM-1: ipFamilies entries are IPv4 or IPv6, each at most once. */
 export const svcIPFamilies: Rule = {
   code: 'svc-ip-families',
   defaultSeverity: 'error',
@@ -23,7 +23,8 @@ export const svcIPFamilies: Rule = {
         const fixed = FAMILIES.find((x) => x.toLowerCase() === f.toLowerCase());
         fail(report, at(path), `spec.ipFamilies[${i}]`, unsupported(f, FAMILIES), fixed ? `write it as ${fixed}.` : 'use IPv4 or IPv6.');
       }
-      if (seen.has(f)) fail(report, at(path), `spec.ipFamilies[${i}]`, duplicate(f), 'list each family once (IPv4, IPv6, or both for dual-stack).');
+      if (seen.has(f))
+        fail(report, at(path), `spec.ipFamilies[${i}]`, duplicate(f), 'list each family once (IPv4, IPv6, or both for dual-stack).');
       seen.add(f);
     });
   },

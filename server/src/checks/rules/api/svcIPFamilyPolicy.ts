@@ -1,4 +1,3 @@
-/** FAM-2: ipFamilyPolicy is SingleStack, PreferDualStack or RequireDualStack. */
 import type { Rule } from '../../types';
 import { unsupported } from '../../validation/errors';
 import { at, fail } from '../../validation/report';
@@ -6,6 +5,7 @@ import { serviceView } from '../../validation/service';
 
 const POLICIES: readonly string[] = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
 
+/** FAM-2: ipFamilyPolicy is SingleStack, PreferDualStack or RequireDualStack. */
 export const svcIPFamilyPolicy: Rule = {
   code: 'svc-ip-family-policy',
   defaultSeverity: 'error',

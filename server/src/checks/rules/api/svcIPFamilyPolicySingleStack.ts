@@ -1,14 +1,14 @@
-/**
- * AF-1/AF-2: with (explicit or defaulted) SingleStack, a Service cannot list two cluster IPs or two
- * families. The allocator defaults an omitted policy to SingleStack, except RequireDualStack for a
- * headless Service without selector (alloc.go initIPFamilyFields).
- */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { goMap } from '../../validation/raw';
 import { at, fail, keyOf } from '../../validation/report';
 import { clusterIPsAt, serviceView } from '../../validation/service';
 
+/**
+ * AF-1/AF-2: with (explicit or defaulted) SingleStack, a Service cannot list two cluster IPs or two
+ * families. The allocator defaults an omitted policy to SingleStack, except RequireDualStack for a
+ * headless Service without selector (alloc.go initIPFamilyFields).
+ */
 export const svcIPFamilyPolicySingleStack: Rule = {
   code: 'svc-ip-family-policy-single-stack',
   defaultSeverity: 'error',

@@ -1,9 +1,5 @@
-/**
- * W2/W3, W7, W9: addresses the API accepts today but will refuse (leading zeros, IPv4-mapped IPv6),
- * and IPv6 not written in RFC 5952 form — in clusterIPs, externalIPs and loadBalancerIP.
- */
 import type { Rule } from '../../types';
-import { ipWarning } from '../../validation/ip';
+import { ipWarning } from '../../validation/ipChecks';
 import { goString } from '../../validation/raw';
 import { at, warn, type Where } from '../../validation/report';
 import { clusterIPAt, serviceView } from '../../validation/service';
@@ -14,6 +10,10 @@ function advice(text: string): string {
     : 'write the canonical form; tools that compare addresses as text may otherwise keep re-applying the object.';
 }
 
+/**
+ * W2/W3, W7, W9: addresses the API accepts today but will refuse (leading zeros, IPv4-mapped IPv6),
+ * and IPv6 not written in RFC 5952 form — in clusterIPs, externalIPs and loadBalancerIP.
+ */
 export const svcIPNonStandard: Rule = {
   code: 'svc-ip-non-standard',
   defaultSeverity: 'warning',

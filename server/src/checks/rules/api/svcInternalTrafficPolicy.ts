@@ -1,4 +1,3 @@
-/** ITP-1: internalTrafficPolicy is Cluster or Local (omitted means Cluster). */
 import type { Rule } from '../../types';
 import { unsupported } from '../../validation/errors';
 import { optString } from '../../validation/raw';
@@ -7,6 +6,7 @@ import { serviceView } from '../../validation/service';
 
 const POLICIES: readonly string[] = ['Cluster', 'Local'];
 
+/** ITP-1: internalTrafficPolicy is Cluster or Local (omitted means Cluster). */
 export const svcInternalTrafficPolicy: Rule = {
   code: 'svc-internal-traffic-policy',
   defaultSeverity: 'error',

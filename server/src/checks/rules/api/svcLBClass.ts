@@ -1,4 +1,3 @@
-/** LBC-1/LBC-2: loadBalancerClass only on LoadBalancer Services, and a qualified name there. */
 import type { Rule } from '../../types';
 import { forbidden, invalid } from '../../validation/errors';
 import { qualifiedNameErrors } from '../../validation/qualifiedName';
@@ -6,6 +5,7 @@ import { optString } from '../../validation/raw';
 import { at, fail } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** LBC-1/LBC-2: loadBalancerClass only on LoadBalancer Services, and a qualified name there. */
 export const svcLBClass: Rule = {
   code: 'svc-lb-class',
   defaultSeverity: 'error',
@@ -19,12 +19,24 @@ export const svcLBClass: Rule = {
     if (typeof cls !== 'string') return;
     const where = at(['spec', 'loadBalancerClass']);
     if (v.type !== 'LoadBalancer') {
-      fail(report, where, 'spec.loadBalancerClass', forbidden("may only be used when `type` is 'LoadBalancer'"), 'remove it, or set type: LoadBalancer.');
+      fail(
+        report,
+        where,
+        'spec.loadBalancerClass',
+        forbidden("may only be used when `type` is 'LoadBalancer'"),
+        'remove it, or set type: LoadBalancer.',
+      );
       return;
     }
     const errs = qualifiedNameErrors(cls);
     if (errs.length) {
-      fail(report, where, 'spec.loadBalancerClass', invalid(cls, errs), 'use the class name your load-balancer controller expects, e.g. example.com/internal-vip.');
+      fail(
+        report,
+        where,
+        'spec.loadBalancerClass',
+        invalid(cls, errs),
+        'use the class name your load-balancer controller expects, e.g. example.com/internal-vip.',
+      );
     }
   },
 };

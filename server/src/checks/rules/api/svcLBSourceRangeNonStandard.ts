@@ -1,10 +1,10 @@
-/** W10: source ranges with host bits set, leading zeros, IPv4-mapped or non-canonical IPv6. */
 import type { Rule } from '../../types';
 import { cidrWarnings } from '../../validation/cidr';
 import { goStringList } from '../../validation/raw';
 import { at, warn } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** W10: source ranges with host bits set, leading zeros, IPv4-mapped or non-canonical IPv6. */
 export const svcLBSourceRangeNonStandard: Rule = {
   code: 'svc-lb-source-range-non-standard',
   defaultSeverity: 'warning',

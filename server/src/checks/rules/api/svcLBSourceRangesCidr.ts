@@ -1,7 +1,3 @@
-/**
- * LBSR-2/LBSR-4: each source range (spaces trimmed) is a CIDR. The field wins; the annotation, a
- * comma-separated list, is read only when the field is empty.
- */
 import type { Rule } from '../../types';
 import { cidrErrors } from '../../validation/cidr';
 import { invalid } from '../../validation/errors';
@@ -11,6 +7,10 @@ import { ANNOTATION_LB_SOURCE_RANGES, annotationsOf, serviceView } from '../../v
 
 const ADVICE = 'write a CIDR such as 203.0.113.0/24 or 2001:db8::/64.';
 
+/**
+ * LBSR-2/LBSR-4: each source range (spaces trimmed) is a CIDR. The field wins; the annotation, a
+ * comma-separated list, is read only when the field is empty.
+ */
 export const svcLBSourceRangesCidr: Rule = {
   code: 'svc-lb-source-ranges-cidr',
   defaultSeverity: 'error',
@@ -26,7 +26,8 @@ export const svcLBSourceRangesCidr: Rule = {
       ranges.forEach((raw, i) => {
         const value = raw.trim();
         const errs = cidrErrors(value);
-        if (errs.length) fail(report, at(['spec', 'loadBalancerSourceRanges', i]), `spec.LoadBalancerSourceRanges[${i}]`, invalid(value, errs), ADVICE);
+        if (errs.length)
+          fail(report, at(['spec', 'loadBalancerSourceRanges', i]), `spec.LoadBalancerSourceRanges[${i}]`, invalid(value, errs), ADVICE);
       });
       return;
     }
@@ -36,7 +37,13 @@ export const svcLBSourceRangesCidr: Rule = {
       const value = item.trim();
       const errs = cidrErrors(value);
       if (errs.length) {
-        fail(report, at(['metadata', 'annotations', ANNOTATION_LB_SOURCE_RANGES]), `metadata.annotations[${ANNOTATION_LB_SOURCE_RANGES}]`, invalid(value, errs), ADVICE);
+        fail(
+          report,
+          at(['metadata', 'annotations', ANNOTATION_LB_SOURCE_RANGES]),
+          `metadata.annotations[${ANNOTATION_LB_SOURCE_RANGES}]`,
+          invalid(value, errs),
+          ADVICE,
+        );
       }
     }
   },

@@ -1,4 +1,3 @@
-/** LBSR-1/LBSR-3: source ranges (field or annotation) only on LoadBalancer Services. */
 import type { Rule } from '../../types';
 import { forbidden } from '../../validation/errors';
 import { goStringList } from '../../validation/raw';
@@ -7,6 +6,7 @@ import { ANNOTATION_LB_SOURCE_RANGES, annotationsOf, serviceView } from '../../v
 
 const MESSAGE = forbidden("may only be used when `type` is 'LoadBalancer'");
 
+/** LBSR-1/LBSR-3: source ranges (field or annotation) only on LoadBalancer Services. */
 export const svcLBSourceRangesType: Rule = {
   code: 'svc-lb-source-ranges-type',
   defaultSeverity: 'error',
@@ -25,7 +25,13 @@ export const svcLBSourceRangesType: Rule = {
       return;
     }
     if (ANNOTATION_LB_SOURCE_RANGES in annotationsOf(object)) {
-      fail(report, keyOf(['metadata', 'annotations', ANNOTATION_LB_SOURCE_RANGES]), `metadata.annotations[${ANNOTATION_LB_SOURCE_RANGES}]`, MESSAGE, advice);
+      fail(
+        report,
+        keyOf(['metadata', 'annotations', ANNOTATION_LB_SOURCE_RANGES]),
+        `metadata.annotations[${ANNOTATION_LB_SOURCE_RANGES}]`,
+        MESSAGE,
+        advice,
+      );
     }
   },
 };

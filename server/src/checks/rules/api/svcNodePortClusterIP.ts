@@ -1,9 +1,9 @@
-/** NP-1: a ClusterIP Service has no node ports. */
 import type { Rule } from '../../types';
 import { forbidden } from '../../validation/errors';
 import { at, fail, fieldOf } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** NP-1: a ClusterIP Service has no node ports. */
 export const svcNodePortClusterIP: Rule = {
   code: 'svc-node-port-cluster-ip',
   defaultSeverity: 'error',
@@ -17,7 +17,13 @@ export const svcNodePortClusterIP: Rule = {
     for (const p of v.ports ?? []) {
       if (!p.nodePort) continue;
       const path = [...p.path, 'nodePort'];
-      fail(report, at(path), fieldOf(path), forbidden("may not be used when `type` is 'ClusterIP'"), 'remove nodePort, or set type: NodePort (or LoadBalancer).');
+      fail(
+        report,
+        at(path),
+        fieldOf(path),
+        forbidden("may not be used when `type` is 'ClusterIP'"),
+        'remove nodePort, or set type: NodePort (or LoadBalancer).',
+      );
     }
   },
 };

@@ -1,13 +1,13 @@
-/**
- * NP-2: no two entries with the same protocol and nodePort. On NodePort and LoadBalancer Services
- * the allocator refuses a node port shared by different `port`s first (NP-4, svc-node-port-shared),
- * so this rule leaves those pairs to that one.
- */
 import type { Rule } from '../../types';
 import { duplicate } from '../../validation/errors';
 import { at, fail, fieldOf } from '../../validation/report';
 import { serviceView, type PortView } from '../../validation/service';
 
+/**
+ * NP-2: no two entries with the same protocol and nodePort. On NodePort and LoadBalancer Services
+ * the allocator refuses a node port shared by different `port`s first (NP-4, svc-node-port-shared),
+ * so this rule leaves those pairs to that one.
+ */
 export const svcNodePortDuplicate: Rule = {
   code: 'svc-node-port-duplicate',
   defaultSeverity: 'error',

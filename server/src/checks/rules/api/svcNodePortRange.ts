@@ -1,19 +1,20 @@
-/**
- * NP-3: the allocator refuses a nodePort outside `--service-node-port-range`. The range is a
- * cluster setting, so this is a warning naming the default, 30000-32767.
- */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { NODE_PORT_MAX, NODE_PORT_MIN } from '../../validation/nodePorts';
 import { at, fail, fieldOf } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/**
+ * NP-3: the allocator refuses a nodePort outside `--service-node-port-range`. The range is a
+ * cluster setting, so this is a warning naming the default, 30000-32767.
+ */
 export const svcNodePortRange: Rule = {
   code: 'svc-node-port-range',
   defaultSeverity: 'warning',
   source: 'api-server',
   reference: 'alloc.go initNodePorts; portallocator/allocator.go (NP-3, default --service-node-port-range)',
-  description: 'A nodePort outside the default node-port range 30000-32767 is refused unless the cluster sets a wider --service-node-port-range.',
+  description:
+    'A nodePort outside the default node-port range 30000-32767 is refused unless the cluster sets a wider --service-node-port-range.',
   kinds: ['Service'],
   check(object, _ctx, report) {
     const v = serviceView(object);

@@ -1,8 +1,3 @@
-/**
- * NP-4 (within one Service): the node-port allocator lets entries share a nodePort only when they
- * have the same `port` (53/TCP + 53/UDP). Clashes with other Services need the cluster's state and
- * are not checked.
- */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { replayNodePorts } from '../../validation/nodePorts';
@@ -10,6 +5,11 @@ import { optBool } from '../../validation/raw';
 import { at, fail } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/**
+ * NP-4 (within one Service): the node-port allocator lets entries share a nodePort only when they
+ * have the same `port` (53/TCP + 53/UDP). Clashes with other Services need the cluster's state and
+ * are not checked.
+ */
 export const svcNodePortShared: Rule = {
   code: 'svc-node-port-shared',
   defaultSeverity: 'error',
@@ -19,7 +19,7 @@ export const svcNodePortShared: Rule = {
   kinds: ['Service'],
   check(object, _ctx, report) {
     const v = serviceView(object);
-    if (v.type !== 'NodePort' && v.type !== 'LoadBalancer' || !v.ports) return;
+    if ((v.type !== 'NodePort' && v.type !== 'LoadBalancer') || !v.ports) return;
     const allocateAll = v.type === 'NodePort' || optBool(v.spec['allocateLoadBalancerNodePorts']) !== false;
     for (const r of replayNodePorts(v.ports, allocateAll)) {
       if (r.reason !== 'taken') continue;

@@ -1,4 +1,3 @@
-/** PORT-9: no two ports with the same port number and protocol. */
 import type { Rule } from '../../types';
 import { duplicate, GoLiteral } from '../../validation/errors';
 import { present } from '../../validation/raw';
@@ -13,6 +12,7 @@ function portKey(protocol: string, port: number): GoLiteral {
   );
 }
 
+/** PORT-9: no two ports with the same port number and protocol. */
 export const svcPortDuplicate: Rule = {
   code: 'svc-port-duplicate',
   defaultSeverity: 'error',

@@ -1,9 +1,9 @@
-/** PORT-4: Service port names are unique. */
 import type { Rule } from '../../types';
 import { duplicate } from '../../validation/errors';
 import { at, fail, fieldOf } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** PORT-4: Service port names are unique. */
 export const svcPortNameDuplicate: Rule = {
   code: 'svc-port-name-duplicate',
   defaultSeverity: 'error',

@@ -1,10 +1,10 @@
-/** PORT-3: a Service port name is a DNS-1123 label (not an IANA_SVC_NAME: 16+ characters are fine). */
 import type { Rule } from '../../types';
 import { dns1123LabelErrors } from '../../validation/dns';
 import { invalid } from '../../validation/errors';
 import { at, fail, fieldOf } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** PORT-3: a Service port name is a DNS-1123 label (not an IANA_SVC_NAME: 16+ characters are fine). */
 export const svcPortNameInvalid: Rule = {
   code: 'svc-port-name-invalid',
   defaultSeverity: 'error',

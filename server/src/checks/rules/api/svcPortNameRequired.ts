@@ -1,10 +1,10 @@
-/** PORT-2: with two or more ports, every port needs a name. */
 import type { Rule } from '../../types';
 import { required } from '../../validation/errors';
 import { goList, present } from '../../validation/raw';
 import { at, fail, fieldOf, missing } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** PORT-2: with two or more ports, every port needs a name. */
 export const svcPortNameRequired: Rule = {
   code: 'svc-port-name-required',
   defaultSeverity: 'error',

@@ -1,4 +1,3 @@
-/** PORT-5: `port` is 1–65535 (an omitted port is 0, which fails too). */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { portNumberErrors } from '../../validation/ports';
@@ -6,6 +5,7 @@ import { present } from '../../validation/raw';
 import { at, fail, fieldOf, missing } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** PORT-5: `port` is 1–65535 (an omitted port is 0, which fails too). */
 export const svcPortNumber: Rule = {
   code: 'svc-port-number',
   defaultSeverity: 'error',

@@ -1,10 +1,10 @@
-/** PORT-6: a port's protocol is TCP, UDP or SCTP (omitted means TCP). */
 import type { Rule } from '../../types';
 import { unsupported } from '../../validation/errors';
 import { PROTOCOLS } from '../../validation/ports';
 import { at, fail, fieldOf } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** PORT-6: a port's protocol is TCP, UDP or SCTP (omitted means TCP). */
 export const svcPortProtocol: Rule = {
   code: 'svc-port-protocol',
   defaultSeverity: 'error',

@@ -1,10 +1,10 @@
-/** PORT-1: a Service needs ports unless it is headless or of type ExternalName. */
 import type { Rule } from '../../types';
 import { required } from '../../validation/errors';
 import { goList, present } from '../../validation/raw';
 import { fail, keyOf, missing } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** PORT-1: a Service needs ports unless it is headless or of type ExternalName. */
 export const svcPortsRequired: Rule = {
   code: 'svc-ports-required',
   defaultSeverity: 'error',

@@ -1,4 +1,3 @@
-/** SEL-1: selector keys are qualified names and values label values. */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { labelMapProblems } from '../../validation/qualifiedName';
@@ -6,6 +5,7 @@ import { goMap } from '../../validation/raw';
 import { at, fail, keyOf } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** SEL-1: selector keys are qualified names and values label values. */
 export const svcSelector: Rule = {
   code: 'svc-selector',
   defaultSeverity: 'error',
@@ -23,7 +23,7 @@ export const svcSelector: Rule = {
         p.part === 'key' ? keyOf(path) : at(path),
         'spec.selector',
         invalid(p.text, p.messages),
-        'the selector must use the label keys and values of the pods: at most 63 letters, digits, \'-\', \'_\' or \'.\' (keys may have a DNS prefix and \'/\').',
+        "the selector must use the label keys and values of the pods: at most 63 letters, digits, '-', '_' or '.' (keys may have a DNS prefix and '/').",
       );
     }
   },

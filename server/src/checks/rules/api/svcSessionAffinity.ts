@@ -1,4 +1,3 @@
-/** SA-1: sessionAffinity is ClientIP or None (omitted means None). */
 import type { Rule } from '../../types';
 import { unsupported } from '../../validation/errors';
 import { at, fail } from '../../validation/report';
@@ -6,6 +5,7 @@ import { serviceView } from '../../validation/service';
 
 const AFFINITIES: readonly string[] = ['ClientIP', 'None'];
 
+/** SA-1: sessionAffinity is ClientIP or None (omitted means None). */
 export const svcSessionAffinity: Rule = {
   code: 'svc-session-affinity',
   defaultSeverity: 'error',

@@ -1,15 +1,16 @@
-/**
- * SA-3: ClientIP affinity times out after 1–86400 seconds. A missing config is defaulted to 10800
- * seconds (SA-2 cannot fire), and a config beside affinity None is dropped (SA-4 cannot fire).
- */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { getIn, optInt } from '../../validation/raw';
 import { at, fail } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** core.MaxClientIPServiceAffinitySeconds: one day. */
 export const MAX_AFFINITY_SECONDS = 86400;
 
+/**
+ * SA-3: ClientIP affinity times out after 1–86400 seconds. A missing config is defaulted to 10800
+ * seconds (SA-2 cannot fire), and a config beside affinity None is dropped (SA-4 cannot fire).
+ */
 export const svcSessionAffinityTimeout: Rule = {
   code: 'svc-session-affinity-timeout',
   defaultSeverity: 'error',

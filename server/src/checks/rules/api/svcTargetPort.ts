@@ -1,7 +1,3 @@
-/**
- * PORT-7: an integer targetPort is 1–65535; a string one is an IANA_SVC_NAME (the name of a
- * container port). 0 and "" default to `port`, so they pass.
- */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { ianaSvcNameErrors, portNumberErrors } from '../../validation/ports';
@@ -14,6 +10,10 @@ function advice(tp: number | string): string {
   return "a named targetPort must match a container port name: at most 15 lower-case letters, digits and '-', with at least one letter.";
 }
 
+/**
+ * PORT-7: an integer targetPort is 1–65535; a string one is an IANA_SVC_NAME (the name of a
+ * container port). 0 and "" default to `port`, so they pass.
+ */
 export const svcTargetPort: Rule = {
   code: 'svc-target-port',
   defaultSeverity: 'error',

@@ -1,8 +1,8 @@
-/** W1: the topology-aware-hints annotation is deprecated. */
 import type { Rule } from '../../types';
 import { keyOf, warn } from '../../validation/report';
 import { ANNOTATION_TOPOLOGY_HINTS, ANNOTATION_TOPOLOGY_MODE, annotationsOf } from '../../validation/service';
 
+/** W1: the topology-aware-hints annotation is deprecated. */
 export const svcTopologyHintsDeprecated: Rule = {
   code: 'svc-topology-hints-deprecated',
   defaultSeverity: 'warning',

@@ -1,9 +1,13 @@
-/** TOPO-1: topology-mode and the deprecated topology-aware-hints annotation must agree. */
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
 import { at, fail } from '../../validation/report';
-import { ANNOTATION_TOPOLOGY_HINTS as TOPOLOGY_HINTS, ANNOTATION_TOPOLOGY_MODE as TOPOLOGY_MODE, annotationsOf } from '../../validation/service';
+import {
+  ANNOTATION_TOPOLOGY_HINTS as TOPOLOGY_HINTS,
+  ANNOTATION_TOPOLOGY_MODE as TOPOLOGY_MODE,
+  annotationsOf,
+} from '../../validation/service';
 
+/** TOPO-1: topology-mode and the deprecated topology-aware-hints annotation must agree. */
 export const svcTopologyModeMismatch: Rule = {
   code: 'svc-topology-mode-mismatch',
   defaultSeverity: 'error',

@@ -1,4 +1,3 @@
-/** TD-1: trafficDistribution is one of the supported preferences (v1.34+ values). */
 import type { Rule } from '../../types';
 import { unsupported } from '../../validation/errors';
 import { optString } from '../../validation/raw';
@@ -8,12 +7,14 @@ import { serviceView } from '../../validation/service';
 /** v1.34 and later; up to v1.33 only PreferClose (the others behind an alpha gate in 1.33). */
 export const TRAFFIC_DISTRIBUTIONS: readonly string[] = ['PreferClose', 'PreferSameZone', 'PreferSameNode'];
 
+/** TD-1: trafficDistribution is one of the supported preferences (v1.34+ values). */
 export const svcTrafficDistribution: Rule = {
   code: 'svc-traffic-distribution',
   defaultSeverity: 'error',
   source: 'api-server',
   reference: 'validation.go validateServiceTrafficDistribution (TD-1)',
-  description: 'spec.trafficDistribution must be PreferSameZone, PreferSameNode or PreferClose (Kubernetes 1.34+; earlier only PreferClose).',
+  description:
+    'spec.trafficDistribution must be PreferSameZone, PreferSameNode or PreferClose (Kubernetes 1.34+; earlier only PreferClose).',
   kinds: ['Service'],
   check(object, _ctx, report) {
     const td = optString(serviceView(object).spec['trafficDistribution']);

@@ -1,9 +1,9 @@
-/** W13: trafficDistribution PreferClose is deprecated from v1.34 in favour of PreferSameZone. */
 import type { Rule } from '../../types';
 import { optString } from '../../validation/raw';
 import { at, warn } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
+/** W13: trafficDistribution PreferClose is deprecated from v1.34 in favour of PreferSameZone. */
 export const svcTrafficDistributionDeprecated: Rule = {
   code: 'svc-traffic-distribution-deprecated',
   defaultSeverity: 'warning',

@@ -1,10 +1,10 @@
-/** TYPE-1: spec.type is ClusterIP, NodePort, LoadBalancer or ExternalName (omitted means ClusterIP). */
 import type { Rule } from '../../types';
 import { unsupported } from '../../validation/errors';
 import { goString } from '../../validation/raw';
 import { at, fail } from '../../validation/report';
 import { SERVICE_TYPES, serviceView } from '../../validation/service';
 
+/** TYPE-1: spec.type is ClusterIP, NodePort, LoadBalancer or ExternalName (omitted means ClusterIP). */
 export const svcType: Rule = {
   code: 'svc-type',
   defaultSeverity: 'error',

@@ -97,7 +97,9 @@ export const addressCases: CaseTable = {
     },
     {
       name: 'an externalName with capitals, and one that is an IPv6 address',
-      yaml: [service('type: ExternalName\nexternalName: Api.Example.com'), service('type: ExternalName\nexternalName: "2001:db8::1"')].join('---\n'),
+      yaml: [service('type: ExternalName\nexternalName: Api.Example.com'), service('type: ExternalName\nexternalName: "2001:db8::1"')].join(
+        '---\n',
+      ),
       expect: [
         { code: 'svc-external-name-invalid', field: 'spec.externalName', text: 'Api.Example.com' },
         { code: 'svc-external-name-invalid', field: 'spec.externalName', text: '"2001:db8::1"' },
@@ -163,14 +165,18 @@ export const addressCases: CaseTable = {
       yaml: service('type: ExternalName\nexternalName: 203.0.113.7'),
     },
     {
-      name: 'an IPv4-mapped IPv6 cluster IP counts as IPv4 for ipFamilies',
-      covers: ['svc-cluster-ip-family-mismatch', 'svc-cluster-ip-invalid'],
-      yaml: service(`clusterIP: ""\nipFamilies: [IPv4]\n${PORTS}`),
+      name: 'an IPv4-mapped IPv6 cluster IP counts as IPv4 for ipFamilies (only the form warns)',
+      covers: ['svc-cluster-ip-family-mismatch', 'svc-cluster-ip-invalid', 'svc-cluster-ips-list'],
+      yaml: service(
+        `clusterIP: "::ffff:10.96.0.10"\nclusterIPs: ["::ffff:10.96.0.10", "fd00::10"]\nipFamilies: [IPv4, IPv6]\nipFamilyPolicy: PreferDualStack\n${PORTS}`,
+      ),
+      also: [{ code: 'svc-ip-non-standard', field: 'spec.clusterIPs[0]', text: '"::ffff:10.96.0.10"' }],
     },
     {
-      name: 'an ordinary external IP on a LoadBalancer',
+      name: 'ordinary external IPs (IPv4 and IPv6) on a LoadBalancer only get the deprecation warning',
       covers: ['svc-external-ip'],
-      yaml: service(`type: LoadBalancer\n${PORTS}`),
+      yaml: service(`type: LoadBalancer\nexternalIPs: [192.0.2.10, "2001:db8::10"]\n${PORTS}`),
+      also: [{ code: 'svc-external-ips-deprecated', field: 'spec.externalIPs', text: 'externalIPs' }],
     },
   ],
 };

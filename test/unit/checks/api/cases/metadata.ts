@@ -78,7 +78,10 @@ export const metadataCases: CaseTable = {
     },
     {
       name: 'topology-mode disagrees with the deprecated hints annotation',
-      yaml: service(PORTS, 'name: web\nannotations:\n  service.kubernetes.io/topology-mode: Auto\n  service.kubernetes.io/topology-aware-hints: auto'),
+      yaml: service(
+        PORTS,
+        'name: web\nannotations:\n  service.kubernetes.io/topology-mode: Auto\n  service.kubernetes.io/topology-aware-hints: auto',
+      ),
       expect: [
         { code: 'svc-topology-mode-mismatch', field: 'metadata.annotations[service.kubernetes.io/topology-mode]', text: 'Auto' },
         {

@@ -1,0 +1,32 @@
+/** Shared by the DNS-name rules: report at the host inside the string, with fixes on its labels. */
+import type { TextRange } from '../../../manifests/types';
+import { hostRange, labelRange } from '../../../refs/locate';
+import type { DnsNameUse } from '../../../refs/dnsNames';
+import type { CheckContext, FixEdit, Reporter } from '../../types';
+
+/** The host's range in the file, when the rule can see the file's text. */
+export function rangeOfUse(use: DnsNameUse, ctx: CheckContext): TextRange | undefined {
+  const text = ctx.textOf?.(use.object.source.file);
+  return text === undefined ? undefined : hostRange(use, text);
+}
+
+/** A fix replacing the Service label of a written name (`quot.kiada` → `quote.kiada`). */
+export function replaceServiceLabel(use: DnsNameUse, ctx: CheckContext, replacement: string, title: string): FixEdit | undefined {
+  const text = ctx.textOf?.(use.object.source.file);
+  if (text === undefined) return undefined;
+  const r = labelRange(use, text, use.serviceLabel);
+  return r ? { title, edits: [{ file: use.object.source.file, range: r, newText: replacement }] } : undefined;
+}
+
+/** A fix replacing the whole host. */
+export function replaceHost(use: DnsNameUse, ctx: CheckContext, replacement: string, title: string): FixEdit | undefined {
+  const r = rangeOfUse(use, ctx);
+  return r ? { title, edits: [{ file: use.object.source.file, range: r, newText: replacement }] } : undefined;
+}
+
+/** Reports on the host (falls back to the string node when the text is not known). */
+export function reportUse(report: Reporter, use: DnsNameUse, ctx: CheckContext, message: string, fixes: (FixEdit | undefined)[] = []): void {
+  const range = rangeOfUse(use, ctx);
+  const f = fixes.filter((x): x is FixEdit => !!x);
+  report.at(use.token.path, message, { field: null, ...(range ? { range } : {}), ...(f.length ? { fixes: f } : {}) });
+}

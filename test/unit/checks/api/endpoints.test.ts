@@ -1,0 +1,5 @@
+/** API-server rules for Endpoints and EndpointSlices (cases/endpoints.ts). */
+import { endpointCases } from './cases/endpoints';
+import { runTable } from './table';
+
+runTable(endpointCases);
