@@ -23,7 +23,7 @@ import { codeLenses } from './features/codeLens';
 import { COMMANDS, runCommand } from './features/commands';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
-import { definitionAt, prepareRenameAt, referencesAt, renameAt } from './features/navigation';
+import { definitionAt, prepareRenameAt, referencesAt, renameAt, serviceTargetAt } from './features/navigation';
 import { LIVE_PROTOCOL, LiveLookups, listenLive } from './features/liveResolve';
 import { WorkspaceIndex, type OffsetEdit } from './workspace';
 import { isExcluded, isHelmTemplate, looksLikeKubernetes, manifestFiles } from './workspace/scan';
@@ -308,16 +308,34 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onCodeAction(({ context }) => quickFixes(context.diagnostics, (u) => docs.get(normalizeUri(u))));
 
-  connection.onExecuteCommand(({ command, arguments: args }, token) => {
+  /**
+   * Commands run from a palette carry `{uri, position}` instead of a Service: the Service is the
+   * one under (or around) the cursor.
+   */
+  const withTarget = (args: unknown[]): unknown[] =>
+    args.map((a) => {
+      if (!a || typeof a !== 'object' || !('uri' in a)) return a;
+      const t: Record<string, unknown> = { ...(a as Record<string, unknown>), uri: normalizeUri(String((a as { uri: unknown }).uri)) };
+      const pos = t['position'] as { line: number; character: number } | undefined;
+      const doc = docs.get(t['uri'] as string);
+      if (pos && doc && !t['name']) {
+        const svc = serviceTargetAt(index, t['uri'] as string, doc.offsetAt(pos));
+        if (svc) Object.assign(t, { namespace: svc.meta.namespace, name: svc.meta.name, fqdn: `${svc.meta.name}.${svc.meta.namespace}.svc.${index.config.zone}.` });
+      }
+      return t;
+    });
+
+  connection.onExecuteCommand(({ command, arguments: rawArgs }, token) => {
+    const args = withTarget(rawArgs ?? []);
     // Asynchronous: other requests are answered while the cluster is read; cancellation aborts it.
     if (command === COMMANDS.resolveLive) {
-      return live.resolve(args ?? [], token).then((result) => {
+      return live.resolve(args, token).then((result) => {
         if (!richClient && 'title' in result) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${result.title}\n${result.text}` });
         return result;
       });
     }
     try {
-      const result = runCommand(index, command, (args ?? []).map((a) => (a && typeof a === 'object' && 'uri' in a ? { ...a, uri: normalizeUri(String((a as { uri: unknown }).uri)) } : a)));
+      const result = runCommand(index, command, args);
       // Editors without a preview get the answer as a message.
       if (!richClient) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${result.title}\n${result.text}` });
       return result;

@@ -51,7 +51,7 @@ export function runCommand(index: WorkspaceIndex, command: string, args: unknown
   const zone = cluster.config.zone;
   switch (command) {
     case COMMANDS.resolve: {
-      if (!t.name || !t.namespace) throw new Error('Resolve needs a Service (namespace and name).');
+      if (!t.name || !t.namespace) throw new Error('Put the cursor in a Service (or on a name of one) to resolve it.');
       const name = `${t.name}.${t.namespace}.svc.${zone}.`;
       const parts = ['A', 'AAAA', 'SRV'].map((type) => formatAnswer(query(cluster, name, type)));
       const entry = cluster.services.get(serviceKey(t.namespace, t.name));
@@ -59,7 +59,7 @@ export function runCommand(index: WorkspaceIndex, command: string, args: unknown
       return { title: `Resolve ${name}`, text: `; Offline answer from the workspace manifests (${cluster.config.flavor}, zone ${zone})\n\n${parts.join('\n\n')}\n` };
     }
     case COMMANDS.copyFqdn: {
-      if (!t.fqdn) throw new Error('Copy FQDN needs a name.');
+      if (!t.fqdn) throw new Error('Put the cursor in a Service to copy its name.');
       return { title: 'FQDN', text: t.fqdn, value: t.fqdn };
     }
     case COMMANDS.showRecords: {

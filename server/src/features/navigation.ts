@@ -177,3 +177,10 @@ export function prepareRenameAt(index: WorkspaceIndex, uri: string, offset: numb
   if (serviceAt(index, uri, offset) && hit) return hit.object.source.locate(hit.path);
   return undefined;
 }
+
+/** The Service a command run at the cursor is about: the Service object around it, or one it names. */
+export function serviceTargetAt(index: WorkspaceIndex, uri: string, offset: number): Service | undefined {
+  const hit = objectAt(index, uri, offset);
+  if (hit && isService(hit.object)) return hit.object;
+  return serviceAt(index, uri, offset);
+}

@@ -1,0 +1,97 @@
+/**
+ * The packaged extension in a real VS Code (code-server in headless Chromium): hover, code
+ * lenses, Resolve, the Problems panel and the status bar, read from the page as a user sees them.
+ * Prints `N passed, N failed`; screenshots go to test/e2e/screenshots/ (used by the README).
+ */
+import { cpSync, mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { withSession, REPO_ROOT } from './harness';
+
+const VSIX = join(REPO_ROOT, 'k8s-dns-insight.vsix');
+const SHOTS = join(REPO_ROOT, 'test/e2e/screenshots');
+const EXTENSION_ID = 'k8s-dns-insight.k8s-dns-insight';
+
+let passed = 0;
+let failed = 0;
+async function check(name: string, fn: () => Promise<void>): Promise<void> {
+  const start = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`✔ ${name} (${Date.now() - start} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`✖ ${name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+function expect(cond: boolean, message: string): void {
+  if (!cond) throw new Error(message);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package first`);
+  const ws = mkdtempSync(join(tmpdir(), 'k8s-dns-e2e-ws-'));
+  cpSync(join(REPO_ROOT, 'examples'), ws, { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
+  try {
+    await withSession({ vsix: VSIX, workspace: ws, name: 'extension' }, async (s) => {
+      await s.openFile('kiada/services.yaml');
+      await check('the status bar item shows the cluster domain once the server is ready', async () => {
+        const text = await s.waitForStatusBarItem(/k8s DNS: cluster\.local/);
+        expect(/cluster\.local/.test(text), text);
+      });
+      await check('activation: extension host start to server ready is printed', async () => {
+        const act = await s.activation(EXTENSION_ID);
+        // The output channel's log file is flushed a moment after the line is written.
+        let logs: Record<string, string> = {};
+        let line: RegExpMatchArray | null = null;
+        for (const deadline = Date.now() + 15000; !line && Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+          logs = await s.extensionLogs(EXTENSION_ID);
+          line = Object.values(logs).join('\n').match(/ready in (\d+) ms/);
+        }
+        expect(!!line, `no readiness line in the output channel: ${JSON.stringify(logs).slice(0, 1500)}`);
+        console.log(`  activation event ${act.activationEvent}; activation to server ready: ${line![1]} ms`);
+      });
+      await check('code lenses above each Service: FQDN and records, Resolve, Copy FQDN', async () => {
+        const lenses = await s.codeLensTexts({ min: 6 });
+        expect(lenses.some((l) => l.includes('kiada.kiada.svc.cluster.local · A 10.96.7.83 · SRV ×2')), lenses.join(' | '));
+        expect(lenses.includes('Resolve') && lenses.includes('Copy FQDN'), lenses.join(' | '));
+        await s.screenshot(join(SHOTS, 'code-lens.png'));
+      });
+      await check('hover on a headless Service shows its FQDN and the A records of its pods', async () => {
+        const hover = await s.hoverOnText('quote-headless', { expect: /10\.244\.2\.9/ });
+        expect(hover.includes('quote-headless.kiada.svc.cluster.local.'), hover);
+        await s.screenshot(join(SHOTS, 'hover.png'));
+      });
+      await check('Resolve shows the offline answer in a records preview', async () => {
+        await s.dismissHover();
+        await s.clickCodeLens('Resolve');
+        // The preview opens beside the manifest without taking focus.
+        const preview = s.page.locator('.editor-instance .view-lines').filter({ hasText: /status:\sNOERROR/ }).first();
+        await preview.waitFor({ timeout: 30000 });
+        const text = await preview.innerText();
+        expect(/status:\sNOERROR/.test(text) && /10\.96\.161\.97/.test(text), text.slice(0, 400));
+        await s.screenshot(join(SHOTS, 'resolve.png'));
+      });
+      await check('the Problems panel lists the broken example’s diagnostics', async () => {
+        await s.openFile('mistakes/services.yaml');
+        const problems = await s.problems({ expect: /IP address/ });
+        expect(problems.some((p) => /spec\.ports\[0\]\.name/.test(p.message)), problems.map((p) => p.message).join('\n'));
+        await s.screenshot(join(SHOTS, 'problems.png'));
+      });
+    });
+  } finally {
+    rmSync(ws, { recursive: true, force: true });
+  }
+}
+
+main()
+  .catch((e: unknown) => {
+    failed++;
+    console.log(`✖ session: ${e instanceof Error ? e.message : String(e)}`);
+  })
+  .finally(() => {
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exitCode = failed ? 1 : 0;
+  });
