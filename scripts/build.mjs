@@ -17,11 +17,32 @@ if (!skipTypes) {
   }
 }
 
+// @kubernetes/client-node is large and needed only for live lookups: it gets a bundle of its own
+// (an ES module, as the package is) that the server and the CLI load on first use, so starting
+// the language server does not pay for parsing it.
+const KUBE_CLIENT = './kube-client.mjs';
+const externalKubeClient = {
+  name: 'external-kube-client',
+  setup(b) {
+    b.onResolve({ filter: /^@kubernetes\/client-node$/ }, () => ({ path: KUBE_CLIENT, external: true }));
+  },
+};
+
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', minify: process.argv.includes('--minify') };
+const kubeClient = {
+  entryPoints: ['@kubernetes/client-node'],
+  outfile: 'out/kube-client.mjs',
+  format: 'esm',
+  // CommonJS dependencies inside an ES module bundle need a require of their own.
+  banner: { js: "import { createRequire as __k8sDnsCreateRequire } from 'node:module'; const require = __k8sDnsCreateRequire(import.meta.url);" },
+};
 const entries = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/serverMain.ts'], outfile: 'out/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'out/client.js', external: ['vscode'] },
 ];
-await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));
+await Promise.all([
+  ...entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, plugins: [externalKubeClient], ...e })),
+  build({ ...common, ...kubeClient }),
+]);
 if (existsSync('out/cli.js')) chmodSync('out/cli.js', 0o755);

@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withSession, REPO_ROOT } from './harness';
+import { FakeKubeApi, kiadaSeed, writeKubeconfig } from '../support/fake-kube-api';
 
 const VSIX = join(REPO_ROOT, 'k8s-dns-insight.vsix');
 const SHOTS = join(REPO_ROOT, 'test/e2e/screenshots');
@@ -34,8 +35,13 @@ async function main(): Promise<void> {
   const ws = mkdtempSync(join(tmpdir(), 'k8s-dns-e2e-ws-'));
   cpSync(join(REPO_ROOT, 'examples'), ws, { recursive: true });
   mkdirSync(SHOTS, { recursive: true });
+  // A loopback Kubernetes API for the live lookup: it proves @kubernetes/client-node loads and
+  // works on the Node.js of this VS Code (1.100, Node 20).
+  const api = await FakeKubeApi.start({ seed: kiadaSeed() });
+  const kubeconfig = await writeKubeconfig(api);
+  const settings = { 'k8sDns.live.enabled': true, 'k8sDns.live.kubeconfig': kubeconfig.path };
   try {
-    await withSession({ vsix: VSIX, workspace: ws, name: 'extension' }, async (s) => {
+    await withSession({ vsix: VSIX, workspace: ws, name: 'extension', settings }, async (s) => {
       await s.openFile('kiada/services.yaml');
       await check('the status bar item shows the cluster domain once the server is ready', async () => {
         const text = await s.waitForStatusBarItem(/k8s DNS: cluster\.local/);
@@ -74,6 +80,17 @@ async function main(): Promise<void> {
         expect(/status:\sNOERROR/.test(text) && /10\.96\.161\.97/.test(text), text.slice(0, 400));
         await s.screenshot(join(SHOTS, 'resolve.png'));
       });
+      await check('Resolve in the live cluster reads the (loopback) API server through the kubeconfig', async () => {
+        await s.openFile('kiada/services.yaml');
+        await s.goToLine(5, 10);
+        await s.runCommand('k8s DNS: Resolve DNS for Service in the Live Cluster');
+        const preview = s.page.locator('.editor-instance .view-lines').filter({ hasText: /live/i }).filter({ hasText: /quote\.kiada\.svc/ }).first();
+        await preview.waitFor({ timeout: 30000 });
+        const text = await preview.innerText();
+        expect(api.requests.some((r) => r.path.includes('/services/quote')), `the API server saw: ${api.requests.map((r) => r.path).join(', ')}`);
+        await s.screenshot(join(SHOTS, 'resolve-live.png'));
+        expect(!/failed/i.test(text.split('\n')[0] ?? ''), text.slice(0, 400));
+      });
       await check('the Problems panel lists the broken example’s diagnostics', async () => {
         await s.openFile('mistakes/services.yaml');
         const problems = await s.problems({ expect: /IP address/ });
@@ -83,6 +100,8 @@ async function main(): Promise<void> {
     });
   } finally {
     rmSync(ws, { recursive: true, force: true });
+    await api.stop();
+    await kubeconfig.cleanup();
   }
 }
 

@@ -52,7 +52,8 @@ export function recordSummary(cluster: Cluster, entry: ServiceEntry): string {
     if (rs.length === 1) parts.push(`${t} ${rs[0]!.data}`);
     else if (rs.length > 1) parts.push(`${t} ×${rs.length}`);
   }
-  const srv = records.filter((r) => r.type === 'SRV' && r.name !== name).length;
+  // Per-port SRV names (`_port._proto.…`); endpoint names answer SRV too, but are not ports.
+  const srv = records.filter((r) => r.type === 'SRV' && r.name.startsWith('_')).length;
   if (srv > 0) parts.push(`SRV ×${srv}`);
   if (parts.length === 0) return entry.externalName ? 'no records (NXDOMAIN)' : 'no records yet (NXDOMAIN)';
   return parts.join(' · ');
