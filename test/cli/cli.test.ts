@@ -73,3 +73,32 @@ test('a broken file is reported but the rest still answers', () => {
   const r = run('query', 'ok.a.svc.cluster.local', '-f', dir, '--json');
   assert.equal(JSON.parse(r.stdout).answer[0].data, '10.0.0.1');
 });
+
+test('check --json: one object, 1-based positions, field paths; exit 1 on errors, 0 without', () => {
+  const bad = run('check', join(EXAMPLES, 'mistakes'), '--json');
+  assert.equal(bad.code, 1, bad.stderr);
+  const j = JSON.parse(bad.stdout) as { diagnostics: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; field?: string; message: string }[] };
+  const unnamed = j.diagnostics.find((d) => d.code === 'svc-port-name-required');
+  assert.ok(unnamed, JSON.stringify(j.diagnostics.map((d) => d.code)));
+  assert.equal(unnamed.field, 'spec.ports[0].name');
+  assert.equal(unnamed.severity, 'error');
+  assert.ok(unnamed.line >= 1 && unnamed.column >= 1);
+  const ip = j.diagnostics.find((d) => d.code === 'svc-external-name-ip')!;
+  assert.equal(ip.severity, 'warning');
+  const good = run('check', join(EXAMPLES, 'kiada'), '--json');
+  assert.equal(good.code, 0);
+  assert.ok((JSON.parse(good.stdout).diagnostics as { severity: string }[]).every((d) => d.severity !== 'error'));
+});
+
+test('check --format sarif is SARIF 2.1.0 with rules and locations', () => {
+  const r = run('check', join(EXAMPLES, 'mistakes'), '--format', 'sarif');
+  const s = JSON.parse(r.stdout);
+  assert.equal(s.version, '2.1.0');
+  const run0 = s.runs[0];
+  assert.equal(run0.tool.driver.name, 'k8s-dns');
+  assert.ok(run0.tool.driver.rules.some((x: { id: string }) => x.id === 'svc-port-name-required'));
+  const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'svc-port-name-required');
+  assert.equal(res.level, 'error');
+  assert.ok(res.locations[0].physicalLocation.region.startLine >= 1);
+  assert.match(res.locations[0].physicalLocation.artifactLocation.uri, /mistakes\/services\.yaml$/);
+});

@@ -97,9 +97,21 @@ else
   end
 end
 
--- The server has no definition provider; its navigation is the code lenses above each Service.
-local caps = client.server_capabilities or {}
-out('INFO definitionProvider=' .. tostring(caps.definitionProvider ~= nil and caps.definitionProvider ~= false))
+-- Go to definition from the DNS name in the ConfigMap's URL to the quote Service's name.
+local urow, ucol
+for i, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+  local s = line:find('quote.kiada:80', 1, true)
+  if s then urow, ucol = i - 1, s; break end
+end
+local defs, derr = request('textDocument/definition', { textDocument = td, position = { line = urow or 0, character = ucol or 0 } })
+local d = defs and (defs[1] or defs) or nil
+if d and d.range and d.range.start.line == row and d.range.start.character == col then
+  pass('definition of quote.kiada in a URL is the quote Service at ' .. row .. ':' .. col)
+else
+  fail('definition', derr or ('unexpected: ' .. vim.inspect(defs)))
+end
+
+-- The code lenses above each Service, and the command they run.
 local lenses, lerr = request('textDocument/codeLens', { textDocument = td })
 local resolve, summary
 for _, l in ipairs(lenses or {}) do

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,6 +34,8 @@ function runNvim(server: string, extraEnv: Record<string, string> = {}): Promise
   const file = join(dir, 'ws', 'services.yaml');
   mkdirSync(join(dir, 'ws'));
   copyFileSync(join(ROOT, 'examples/kiada/services.yaml'), file);
+  // A client that names the quote Service in a URL: the Lua script asks for its definition.
+  appendFileSync(file, '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: client\n  namespace: kiada\ndata:\n  QUOTE_URL: http://quote.kiada:80/quote\n');
   const xdg = join(dir, 'xdg');
   const env = {
     ...process.env,

@@ -234,6 +234,9 @@ export function buildCluster(objects: readonly KubeObject[], config: ClusterConf
     }
   }
 
+  // Selectors look only within their namespace: index pods and workloads by it.
+  const podsByNs = groupByNamespace(pods);
+  const workloadsByNs = groupByNamespace(workloads);
   const entries = new Map<string, ServiceEntry>();
   for (const [key, svc] of services) {
     const externalName = svc.spec.type === 'ExternalName';
@@ -253,12 +256,13 @@ export function buildCluster(objects: readonly KubeObject[], config: ClusterConf
       const controllerSlices = slices.some((sl) => sl.object.meta.labels[MANAGED_BY_LABEL] === EPS_CONTROLLER);
       if (!controllerSlices && svc.spec.selector) {
         const ns = svc.meta.namespace;
-        const matching = pods.filter((p) => p.meta.namespace === ns && selects(svc.spec.selector, p.template.labels));
-        if (matching.length > 0) slices.push(...slicesFromPods(svc, matching));
-        else {
-          for (const w of workloads) {
-            if (w.meta.namespace === ns && selects(svc.spec.selector, w.template.labels)) slices.push(slicesFromWorkload(svc, w));
-          }
+        const matching = (podsByNs.get(ns) ?? []).filter((p) => selects(svc.spec.selector, p.template.labels));
+        slices.push(...slicesFromPods(svc, matching));
+        // A workload's future pods count unless the input already holds its pods (named after it).
+        for (const w of workloadsByNs.get(ns) ?? []) {
+          if (!selects(svc.spec.selector, w.template.labels)) continue;
+          if (matching.some((p) => p.meta.name.startsWith(`${w.meta.name}-`))) continue;
+          slices.push(slicesFromWorkload(svc, w));
         }
       }
     }
@@ -267,6 +271,16 @@ export function buildCluster(objects: readonly KubeObject[], config: ClusterConf
   const namespacesWithObjects = new Set(objects.map((o) => (isNamespace(o) ? o.meta.name : o.meta.namespace)));
   const serviceNames = new Set([...services.values()].map((s) => s.meta.name));
   return { config, objects, namespaces, namespacesWithObjects, serviceNames, services: entries, pods, workloads };
+}
+
+function groupByNamespace<T extends KubeObject>(objects: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const o of objects) {
+    const list = out.get(o.meta.namespace);
+    if (list) list.push(o);
+    else out.set(o.meta.namespace, [o]);
+  }
+  return out;
 }
 
 /** The mirroring controller's copy of an Endpoints object (mirror-ctl `addressToEndpoint`). */
