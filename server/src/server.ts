@@ -64,7 +64,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   process.on('uncaughtException', (e) => connection.console.error(`k8s-dns: uncaught exception: ${e.stack ?? String(e)}`));
   const index = new WorkspaceIndex();
   const live = new LiveLookups(index);
-  listenLive(connection, live);
+  let codeLensRefresh = false;
+  // The "Resolve live" lens comes and goes with the live settings: ask the editor to re-query lenses.
+  listenLive(connection, live, () => {
+    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  });
   /** Text documents by normalized URI: open ones from the client, others read from disk. */
   const docs = new Map<string, TextDocument>();
   const open = new Set<string>();
@@ -160,6 +164,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params: InitializeParams) => {
     hasConfiguration = !!params.capabilities.workspace?.configuration;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     richClient = !!(params.initializationOptions as { previewSupport?: boolean } | undefined)?.previewSupport;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) index.setSettings(parseSettings(init.settings));
@@ -300,7 +305,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const uri = normalizeUri(textDocument.uri);
     const doc = docs.get(uri);
     if (!doc) return [];
-    return codeLenses(index, uri).map((l) => ({
+    return codeLenses(index, uri, { live: live.refusal() === undefined }).map((l) => ({
       range: { start: doc.positionAt(l.range.start), end: doc.positionAt(l.range.end) },
       command: { title: l.title, command: l.command, arguments: l.args },
     }));

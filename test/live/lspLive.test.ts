@@ -6,22 +6,14 @@
  * Build first: `node scripts/build.mjs --no-typecheck`.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import {
-  CancellationTokenSource,
-  createProtocolConnection,
-  ExecuteCommandRequest,
-  ResponseError,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, ExecuteCommandRequest, ResponseError } from 'vscode-languageserver-protocol/node';
+import { startClient, type TestClient } from '../lsp/client';
 import { FakeKubeApi, writeKubeconfig } from '../support/fake-kube-api';
 import { KIADA_MANIFESTS, liveSeed } from './liveFixtures';
 
@@ -29,57 +21,19 @@ const SERVER = join(__dirname, '../../out/server.js');
 const SERVICES = join(KIADA_MANIFESTS, 'services.yaml');
 const SERVICES_URI = pathToFileURL(SERVICES).href;
 
-interface Started {
-  readonly conn: ProtocolConnection;
-  readonly capabilities: { executeCommandProvider?: { commands: string[] } };
-  stop(): Promise<void>;
-}
+type Started = TestClient & { stop(): Promise<void> };
 
 /** Starts the server with `initializationOptions`, opens the kiada Services and waits for their diagnostics (the index holds them then). */
 async function startServer(initializationOptions: Record<string, unknown>, workspaceSettings: Record<string, unknown> = {}): Promise<Started> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH, HOME: '/nonexistent' } });
-  let stderr = '';
-  proc.stderr.on('data', (d) => (stderr += String(d)));
-  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => workspaceSettings));
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('window/logMessage', () => undefined);
-  conn.onNotification('window/showMessage', () => undefined);
-  const indexed = new Promise<void>((resolve) => {
-    conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
-      if (p.uri === SERVICES_URI) resolve();
-    });
-  });
-  conn.listen();
-  const init = (await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: null,
-    workspaceFolders: null,
-    capabilities: { workspace: { configuration: true } },
+  const client = await startClient({
+    settings: workspaceSettings,
     initializationOptions: { previewSupport: true, ...initializationOptions },
-  })) as { capabilities: Started['capabilities'] };
-  await conn.sendNotification('initialized', {});
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: SERVICES_URI, languageId: 'yaml', version: 1, text: await readFile(SERVICES, 'utf8') } });
-  await Promise.race([indexed, new Promise((_, reject) => setTimeout(() => reject(new Error(`no diagnostics within 10 s\n${stderr}`)), 10_000))]);
-  return {
-    conn,
-    capabilities: init.capabilities,
-    async stop() {
-      try {
-        await conn.sendRequest('shutdown');
-        await conn.sendNotification('exit');
-      } catch {
-        // Already gone.
-      }
-      conn.dispose();
-      if (proc.exitCode === null) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(() => (proc.kill('SIGKILL'), resolve()), 3000);
-          proc.once('exit', () => (clearTimeout(t), resolve()));
-        });
-      }
-    },
-  };
+    // No kubeconfig of the machine's may leak in.
+    env: { PATH: process.env.PATH, HOME: '/nonexistent' },
+  });
+  client.open(SERVICES_URI, await readFile(SERVICES, 'utf8'));
+  await client.waitForDiagnostics(SERVICES_URI);
+  return Object.assign(client, { stop: () => client.close() });
 }
 
 interface CommandResult {

@@ -13,12 +13,15 @@ import {
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = join(__dirname, '../../out/server.js');
 
 export interface TestClient {
   readonly conn: ProtocolConnection;
+  /** The server's capabilities from its `initialize` answer. */
+  readonly capabilities: ServerCapabilities;
   readonly proc: ChildProcess;
   /** The latest diagnostics per URI. */
   readonly diagnostics: Map<string, Diagnostic[]>;
@@ -32,10 +35,12 @@ export interface StartOptions {
   readonly folder?: string;
   readonly settings?: Record<string, unknown>;
   readonly initializationOptions?: Record<string, unknown>;
+  /** The server process's environment (default: this process's). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export async function startClient(opts: StartOptions = {}): Promise<TestClient> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(opts.env ? { env: opts.env } : {}) });
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += String(d)));
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -56,16 +61,17 @@ export async function startClient(opts: StartOptions = {}): Promise<TestClient> 
   conn.onNotification('window/showMessage', () => undefined);
   conn.listen();
   const folder = opts.folder ? pathToFileURL(opts.folder).href : null;
-  await conn.sendRequest('initialize', {
+  const init = (await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: folder,
     workspaceFolders: folder ? [{ uri: folder, name: 'test' }] : null,
     capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } },
     initializationOptions: opts.initializationOptions ?? {},
-  });
+  })) as { capabilities: ServerCapabilities };
   await conn.sendNotification('initialized', {});
   return {
     conn,
+    capabilities: init.capabilities,
     proc,
     diagnostics,
     waitForDiagnostics(uri, pred = () => true, timeoutMs = 10000) {

@@ -12,7 +12,8 @@ export interface Lens {
   readonly args: unknown[];
 }
 
-export function codeLenses(index: WorkspaceIndex, uri: string): Lens[] {
+/** Code lenses of a file; `live` adds "Resolve live" when live lookups may run. */
+export function codeLenses(index: WorkspaceIndex, uri: string, opts: { live?: boolean } = {}): Lens[] {
   const file = index.file(uri);
   if (!file || file.helm) return [];
   const cluster = index.cluster();
@@ -27,6 +28,7 @@ export function codeLenses(index: WorkspaceIndex, uri: string): Lens[] {
     const target = { uri, namespace: o.meta.namespace, name: o.meta.name };
     out.push({ range: at, title: `${name.slice(0, -1)} · ${recordSummary(cluster, entry)}`, command: COMMANDS.showRecords, args: [{ ...target, scope: 'service' }] });
     out.push({ range: at, title: 'Resolve', command: COMMANDS.resolve, args: [target] });
+    if (opts.live) out.push({ range: at, title: 'Resolve live', command: COMMANDS.resolveLive, args: [target] });
     out.push({ range: at, title: 'Copy FQDN', command: COMMANDS.copyFqdn, args: [{ fqdn: name }] });
   }
   return out;

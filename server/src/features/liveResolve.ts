@@ -223,8 +223,11 @@ export class LiveLookups {
 }
 
 /** Registers the live notification and request on `connection`; the command goes through `onExecuteCommand`. */
-export function listenLive(connection: Connection, live: LiveLookups): void {
-  connection.onNotification(LIVE_PROTOCOL.liveSettings, (params: unknown) => live.updateSettings(params));
+export function listenLive(connection: Connection, live: LiveLookups, onChange: () => void = () => undefined): void {
+  connection.onNotification(LIVE_PROTOCOL.liveSettings, (params: unknown) => {
+    live.updateSettings(params);
+    onChange();
+  });
   connection.onRequest(LIVE_PROTOCOL.contexts, () => live.contexts());
 }
 
