@@ -311,7 +311,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }));
   });
 
-  connection.onCodeAction(({ context }) => quickFixes(context.diagnostics, (u) => docs.get(normalizeUri(u))));
+  connection.onCodeAction(({ textDocument, context }) => quickFixes(index, normalizeUri(textDocument.uri), context.diagnostics, (u) => docs.get(normalizeUri(u))));
 
   /**
    * Commands run from a palette carry `{uri, position}` instead of a Service: the Service is the

@@ -112,3 +112,26 @@ test('a StatefulSet serviceName hover lists the stable pod names', async () => {
   assert.match(h, /db-0\.db\.shop\.svc\.cluster\.local\./);
   assert.match(h, /not headless/);
 });
+
+test('after an edit above it, a cached diagnostic keeps its exact range, and its quick fix edits the current text', async () => {
+  const uri = fileUri(join(dir, 'shift.yaml'));
+  const first = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: top\n  namespace: shop\ndata:\n  a: "1"\n';
+  const second = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: single\n  namespace: shop\nspec:\n  clusterIP: 10.96.5.5\n  ports:\n  - port: 8080\n';
+  const text = `${first}---\n${second}`;
+  client.open(uri, text);
+  const before = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'svc-port-unnamed-no-srv'));
+  const at = before.find((x) => x.code === 'svc-port-unnamed-no-srv')!.range.start;
+  // Three lines inserted in the first document move the Service down by three lines.
+  await client.conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: '  b: "2"\n  c: "3"\n  d: "4"\n' }],
+  });
+  const after = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'svc-port-unnamed-no-srv' && x.range.start.line === at.line + 3));
+  const diag = after.find((x) => x.code === 'svc-port-unnamed-no-srv')!;
+  assert.equal(diag.range.start.character, at.character);
+  const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as { title: string; edit: { changes: Record<string, { range: { start: { line: number } }; newText: string }[]> } }[];
+  assert.ok(actions.length > 0, 'a quick fix is offered');
+  const edit = actions[0]!.edit.changes[uri]![0]!;
+  assert.match(edit.newText, /name: /);
+  assert.ok(edit.range.start.line >= at.line + 3, JSON.stringify(edit));
+});

@@ -30,11 +30,21 @@ export function checkObject(object: KubeObject, ctx: CheckContext, rules: readon
       rule.check(object, ctx, {
         at(path, message, extra) {
           const field = extra?.field === null ? undefined : (extra?.field ?? (path.length ? formatFieldPath(path) : undefined));
+          // Ranges are resolved when read, relative to the object: cached findings stay right
+          // when an edit elsewhere in the file moves the object.
+          const explicit = extra?.range;
+          const anchor = object.source.range.start;
+          const rel = explicit ? { start: explicit.start - anchor, end: explicit.end - anchor } : undefined;
+          const key = extra?.key ? { key: true } : undefined;
           out.push({
             code: rule.code,
             severity: override ?? extra?.severity ?? rule.defaultSeverity,
             file: object.source.file,
-            range: extra?.range ?? object.source.locate(path, extra?.key ? { key: true } : undefined),
+            get range() {
+              if (!rel) return object.source.locate(path, key);
+              const base = object.source.range.start;
+              return { start: base + rel.start, end: base + rel.end };
+            },
             message,
             ...(field ? { field } : {}),
             ...(extra?.related?.length ? { related: extra.related } : {}),

@@ -191,9 +191,28 @@ const EPS_CONTROLLER = 'endpointslice-controller.k8s.io';
 const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
 const LEADER_ANNOTATION = 'control-plane.alpha.kubernetes.io/leader';
 
-/** Builds the cluster view of a set of objects. */
-export function buildCluster(objects: readonly KubeObject[], config: ClusterConfig): Cluster {
-  const namespaces = new Set<string>(BUILTIN_NAMESPACES);
+/**
+ * What one namespace contributes to the cluster: its Services with their effective slices, its
+ * pods and workloads. Selectors and slices never cross namespaces, so a part depends only on its
+ * own objects, and an edit rebuilds only the part of the namespace it touched.
+ */
+export interface NamespacePart {
+  readonly objects: readonly KubeObject[];
+  /** Namespaces this part makes exist (its own; for Namespace objects, the ones they name). */
+  readonly namespaces: ReadonlySet<string>;
+  readonly services: ReadonlyMap<string, ServiceEntry>;
+  readonly pods: readonly Pod[];
+  readonly workloads: readonly (Workload | StatefulSet)[];
+}
+
+/** The key of the part an object belongs to: its namespace, or one part for all Namespace objects. */
+export function partKey(o: KubeObject): string {
+  return isNamespace(o) ? '' : o.meta.namespace;
+}
+
+/** Builds one part from the objects of one namespace (or the Namespace objects). */
+export function buildNamespacePart(objects: readonly KubeObject[], config: ClusterConfig): NamespacePart {
+  const namespaces = new Set<string>();
   const services = new Map<string, Service>();
   const manualSlices = new Map<string, EffectiveSlice[]>();
   const endpointsObjs = new Map<string, Endpoints>();
@@ -268,9 +287,44 @@ export function buildCluster(objects: readonly KubeObject[], config: ClusterConf
     }
     entries.set(key, { service: svc, headless, externalName, clusterIPs: headless ? ['None'] : clusterIPs, slices });
   }
-  const namespacesWithObjects = new Set(objects.map((o) => (isNamespace(o) ? o.meta.name : o.meta.namespace)));
-  const serviceNames = new Set([...services.values()].map((s) => s.meta.name));
-  return { config, objects, namespaces, namespacesWithObjects, serviceNames, services: entries, pods, workloads };
+  return { objects, namespaces, services: entries, pods, workloads };
+}
+
+/** Combines parts into the cluster view. */
+export function combineParts(parts: Iterable<NamespacePart>, config: ClusterConfig): Cluster {
+  const namespaces = new Set<string>(BUILTIN_NAMESPACES);
+  const namespacesWithObjects = new Set<string>();
+  const services = new Map<string, ServiceEntry>();
+  const serviceNames = new Set<string>();
+  const objects: KubeObject[] = [];
+  const pods: Pod[] = [];
+  const workloads: (Workload | StatefulSet)[] = [];
+  for (const part of parts) {
+    for (const n of part.namespaces) {
+      namespaces.add(n);
+      namespacesWithObjects.add(n);
+    }
+    for (const [k, e] of part.services) {
+      services.set(k, e);
+      serviceNames.add(e.service.meta.name);
+    }
+    for (const o of part.objects) objects.push(o);
+    for (const p of part.pods) pods.push(p);
+    for (const w of part.workloads) workloads.push(w);
+  }
+  return { config, objects, namespaces, namespacesWithObjects, serviceNames, services, pods, workloads };
+}
+
+/** Builds the cluster view of a set of objects. */
+export function buildCluster(objects: readonly KubeObject[], config: ClusterConfig): Cluster {
+  const groups = new Map<string, KubeObject[]>();
+  for (const o of objects) {
+    const key = partKey(o);
+    const list = groups.get(key);
+    if (list) list.push(o);
+    else groups.set(key, [o]);
+  }
+  return combineParts([...groups.values()].map((g) => buildNamespacePart(g, config)), config);
 }
 
 function groupByNamespace<T extends KubeObject>(objects: readonly T[]): Map<string, T[]> {

@@ -3,7 +3,8 @@
  * would for the given cluster objects: rcode, answer and additional sections, SRV weights
  * (dns-rules.md §2–§12).
  */
-import { isServed, serviceKey, type Cluster, type ServiceEntry } from './cluster';
+import { serviceKey, type Cluster, type ServiceEntry } from './cluster';
+import { addressIndex } from './addressIndex';
 import { absolute, addressFromReverse, ipFromDashed, ipFamily, isPlaceholder, presentAddress } from './names';
 import { serviceCandidates, endpointName, type Candidate, type ServiceQuestion } from './serviceEntries';
 import type { Answer, Rcode, RecordType, ResourceRecord } from './types';
@@ -313,30 +314,22 @@ function reverse(ctx: Ctx, lower: string): Answer {
   };
   if (!ip || qtype !== 'PTR') return ip ? nx(ctx) : fallthrough();
   const canon = presentAddress(ip);
-  for (const entry of cluster.services.values()) {
-    if (entry.clusterIPs.some((c) => ipFamily(c) && presentAddress(c) === canon)) {
-      const s = entry.service.meta;
-      return result(ctx, 'NOERROR', [rr(qname, 'PTR', ttl, `${s.name}.${s.namespace}.svc.${zone}.`, entry.service)]);
-    }
+  const idx = addressIndex(cluster);
+  const owner = idx.clusterIPs.get(canon);
+  if (owner) {
+    const s = owner.service.meta;
+    return result(ctx, 'NOERROR', [rr(qname, 'PTR', ttl, `${s.name}.${s.namespace}.svc.${zone}.`, owner.service)]);
   }
   const answer: ResourceRecord[] = [];
   const seen = new Set<string>();
   const kubeDns = cluster.config.flavor === 'kube-dns';
-  for (const entry of cluster.services.values()) {
-    if (entry.externalName || (kubeDns && !entry.headless)) continue;
-    for (const slice of entry.slices) {
-      for (const ep of slice.endpoints) {
-        if (!isServed(ep) || (kubeDns && !ep.hostname)) continue;
-        for (const a of ep.addresses) {
-          if (!ipFamily(a) || presentAddress(a) !== canon) continue;
-          const s = entry.service.meta;
-          const target = `${endpointName(ep, a, cluster)}.${s.name}.${s.namespace}.svc.${zone}.`;
-          if (seen.has(target)) continue;
-          seen.add(target);
-          answer.push(rr(qname, 'PTR', ttl, target, ep.origin));
-        }
-      }
-    }
+  for (const { entry, endpoint: ep, address: a } of idx.endpoints.get(canon) ?? []) {
+    if (kubeDns && (!entry.headless || !ep.hostname)) continue;
+    const s = entry.service.meta;
+    const target = `${endpointName(ep, a, cluster)}.${s.name}.${s.namespace}.svc.${zone}.`;
+    if (seen.has(target)) continue;
+    seen.add(target);
+    answer.push(rr(qname, 'PTR', ttl, target, ep.origin));
   }
   if (kubeDns && answer.length > 1) answer.splice(0, answer.length - 1); // one PTR per IP: last writer wins
   return answer.length ? result(ctx, 'NOERROR', answer) : fallthrough();

@@ -1,25 +1,30 @@
-/** Quick fixes carried by diagnostics (`data.fixes`), as LSP code actions. */
+/** Quick fixes for the diagnostics the editor asks about, recomputed against the current text. */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FixEdit } from '../checks';
+import type { WorkspaceIndex } from '../workspace';
 
-export function quickFixes(diagnostics: readonly Diagnostic[], docFor: (uri: string) => TextDocument | undefined): CodeAction[] {
+export function quickFixes(index: WorkspaceIndex, uri: string, diagnostics: readonly Diagnostic[], docFor: (uri: string) => TextDocument | undefined): CodeAction[] {
+  const doc = docFor(uri);
+  if (!doc || diagnostics.length === 0) return [];
+  const offsets = diagnostics.map((d) => [doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)] as const);
+  const findings = index.freshFindingsAt(uri, Math.min(...offsets.map((o) => o[0])), Math.max(...offsets.map((o) => o[1])));
   const out: CodeAction[] = [];
-  for (const d of diagnostics) {
-    const fixes = (d.data as { fixes?: FixEdit[] } | undefined)?.fixes ?? [];
-    for (const fix of fixes) {
+  diagnostics.forEach((d, i) => {
+    const [start, end] = offsets[i]!;
+    const f = findings.find((x) => x.code === d.code && x.range.start === start && x.range.end === end);
+    for (const fix of f?.fixes ?? []) {
       const changes: Record<string, TextEdit[]> = {};
       let ok = true;
       for (const e of fix.edits) {
-        const doc = docFor(e.file);
-        if (!doc) {
+        const target = docFor(e.file);
+        if (!target) {
           ok = false;
           break;
         }
-        (changes[e.file] ??= []).push({ range: { start: doc.positionAt(e.range.start), end: doc.positionAt(e.range.end) }, newText: e.newText });
+        (changes[e.file] ??= []).push({ range: { start: target.positionAt(e.range.start), end: target.positionAt(e.range.end) }, newText: e.newText });
       }
-      if (ok) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fixes.length === 1, edit: { changes } });
+      if (ok) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: f!.fixes!.length === 1, edit: { changes } });
     }
-  }
+  });
   return out;
 }

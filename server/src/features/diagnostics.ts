@@ -26,6 +26,5 @@ export function toDiagnostic(f: Finding, doc: TextDocument, docFor: (uri: string
     source: DIAGNOSTIC_SOURCE,
     message: f.field && !f.message.startsWith(f.field) ? `${f.field}: ${f.message}` : f.message,
     ...(related.length ? { relatedInformation: related } : {}),
-    ...(f.fixes?.length ? { data: { fixes: f.fixes } } : {}),
   };
 }

@@ -9,7 +9,8 @@ import { hostTokens } from '../refs/hostTokens';
 const svcKey = (ns: string, name: string): string => `svc:${ns}/${name}`;
 const slicesKey = (ns: string, name: string): string => `slices:${ns}/${name}`;
 const labelKey = (ns: string, k: string, v: string): string => `label:${ns}:${k}=${v}`;
-const nsKey = (ns: string): string => `ns:${ns}`;
+/** The key of a namespace's existence. */
+export const nsKey = (ns: string): string => `ns:${ns}`;
 const svcNameKey = (name: string): string => `svcname:${name}`;
 
 /**
@@ -29,7 +30,9 @@ function hostKeys(host: string, ns: string): string[] {
 /** The keys an object provides. */
 export function providedKeys(o: KubeObject): string[] {
   const ns = o.meta.namespace;
-  const keys = [nsKey(o.kind === 'Namespace' ? o.meta.name : ns)];
+  // A namespace's existence changes only with a Namespace object, or when its first object comes
+  // or its last one goes (the index adds that key itself).
+  const keys = o.kind === 'Namespace' ? [nsKey(o.meta.name)] : [];
   if (isService(o)) keys.push(svcKey(ns, o.meta.name), svcNameKey(o.meta.name));
   else if (isEndpointSlice(o)) keys.push(slicesKey(ns, o.serviceName ?? ''));
   else if (isEndpoints(o)) keys.push(slicesKey(ns, o.meta.name));

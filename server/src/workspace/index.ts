@@ -4,9 +4,10 @@
  * and diagnostics read from it and never parse.
  */
 import { ALL_RULES, checkObject, problemFindings, type Finding, type Rule } from '../checks';
-import { buildCluster, type Cluster, type ClusterConfig } from '../dns';
+import type { Cluster, ClusterConfig } from '../dns';
+import { buildNamespacePart, combineParts, partKey, type NamespacePart } from '../dns/cluster';
 import type { KubeObject } from '../manifests';
-import { DependencyIndex, dependencyKeys, providedKeys } from './dependencies';
+import { DependencyIndex, dependencyKeys, nsKey, providedKeys } from './dependencies';
 import { ManifestFile, type FileDelta } from './manifestFile';
 import { clusterConfigOf, DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -22,6 +23,9 @@ export class WorkspaceIndex {
   private readonly deps = new DependencyIndex();
   private readonly findings = new Map<KubeObject, Finding[]>();
   private clusterCache: Cluster | undefined;
+  /** Objects by cluster part (namespace), and each part's build: an edit rebuilds one part. */
+  private readonly parts = new Map<string, Set<KubeObject>>();
+  private readonly partCache = new Map<string, NamespacePart>();
   private settingsValue: Settings;
   private configValue: ClusterConfig;
 
@@ -45,6 +49,8 @@ export class WorkspaceIndex {
     const texts = [...this.files.values()].map((f) => [f.uri, f.text, f.helm] as const);
     this.files.clear();
     this.findings.clear();
+    this.parts.clear();
+    this.partCache.clear();
     for (const [uri, text] of texts) this.setFile(uri, text, false);
     this.clusterCache = undefined;
     return [...this.files.keys()];
@@ -97,11 +103,22 @@ export class WorkspaceIndex {
     this.clusterCache = undefined;
     const keys = new Set<string>();
     for (const o of delta.removed) {
+      const key = partKey(o);
+      const part = this.parts.get(key);
+      part?.delete(o);
+      if (part?.size === 0 && key) keys.add(nsKey(key));
+      this.partCache.delete(key);
       this.deps.remove(o);
       this.findings.delete(o);
       for (const k of providedKeys(o)) keys.add(k);
     }
     for (const o of delta.added) {
+      const key = partKey(o);
+      let set = this.parts.get(key);
+      if (!set) this.parts.set(key, (set = new Set()));
+      if (set.size === 0 && key) keys.add(nsKey(key));
+      set.add(o);
+      this.partCache.delete(key);
       this.deps.add(o, dependencyKeys(o));
       for (const k of providedKeys(o)) keys.add(k);
     }
@@ -121,7 +138,16 @@ export class WorkspaceIndex {
 
   /** The cluster view of the whole workspace (rebuilt lazily after changes). */
   cluster(): Cluster {
-    this.clusterCache ??= buildCluster(this.objects(), this.configValue);
+    if (!this.clusterCache) {
+      const parts: NamespacePart[] = [];
+      for (const [key, objects] of this.parts) {
+        if (objects.size === 0) continue;
+        let part = this.partCache.get(key);
+        if (!part) this.partCache.set(key, (part = buildNamespacePart([...objects], this.configValue)));
+        parts.push(part);
+      }
+      this.clusterCache = combineParts(parts, this.configValue);
+    }
     return this.clusterCache;
   }
 
@@ -133,6 +159,23 @@ export class WorkspaceIndex {
       this.findings.set(o, f);
     }
     return f;
+  }
+
+  /**
+   * Findings freshly computed (not cached) for the objects overlapping `[start, end]` of a file:
+   * quick fixes must carry the exact offsets of the text as it is now.
+   */
+  freshFindingsAt(uri: string, start: number, end: number): Finding[] {
+    const f = this.files.get(uri);
+    if (!f) return [];
+    const ctx = { config: this.configValue, cluster: this.cluster(), textOf: (u: string) => this.files.get(u)?.text };
+    const out: Finding[] = [];
+    for (const o of f.objects()) {
+      const r = o.source.range;
+      if (r.end < start || r.start > end) continue;
+      out.push(...checkObject(o, ctx, this.rules, this.settingsValue.checks));
+    }
+    return out;
   }
 
   /** Everything to report for a file: parse problems, then each object's findings. */

@@ -25,5 +25,12 @@ export function headlessPath(svc: Service): FieldPath {
 
 /** A related location pointing at `path` in another object. */
 export function relatedAt(o: KubeObject, path: FieldPath, message: string): RelatedLocation {
-  return { file: o.source.file, range: o.source.locate(path), message };
+  // Resolved when read: cached findings outlive edits that move the other object.
+  return {
+    file: o.source.file,
+    get range() {
+      return o.source.locate(path);
+    },
+    message,
+  };
 }

@@ -9,13 +9,36 @@ export interface TemplateRef {
   readonly labelsPath: FieldPath;
 }
 
-/** Every Pod and every workload template (Deployment, StatefulSet, CronJob, …) in the cluster. */
+const all = new WeakMap<Cluster, TemplateRef[]>();
+const byNamespace = new WeakMap<Cluster, Map<string, TemplateRef[]>>();
+
+/** Every Pod and every workload template (Deployment, StatefulSet, CronJob, …) in the cluster (computed once per cluster). */
 export function podTemplates(cluster: Cluster): TemplateRef[] {
-  return [...cluster.pods, ...cluster.workloads].map((o) => ({
-    object: o,
-    template: o.template,
-    labelsPath: o.kind === 'Pod' ? ['metadata', 'labels'] : [...o.template.specPath.slice(0, -1), 'metadata', 'labels'],
-  }));
+  let refs = all.get(cluster);
+  if (!refs) {
+    refs = [...cluster.pods, ...cluster.workloads].map((o) => ({
+      object: o,
+      template: o.template,
+      labelsPath: o.kind === 'Pod' ? ['metadata', 'labels'] : [...o.template.specPath.slice(0, -1), 'metadata', 'labels'],
+    }));
+    all.set(cluster, refs);
+  }
+  return refs;
+}
+
+/** The pod templates of one namespace: selectors look nowhere else. */
+export function podTemplatesIn(cluster: Cluster, namespace: string): TemplateRef[] {
+  let map = byNamespace.get(cluster);
+  if (!map) {
+    map = new Map();
+    for (const t of podTemplates(cluster)) {
+      const list = map.get(t.object.meta.namespace);
+      if (list) list.push(t);
+      else map.set(t.object.meta.namespace, [t]);
+    }
+    byNamespace.set(cluster, map);
+  }
+  return map.get(namespace) ?? [];
 }
 
 /**
