@@ -18,6 +18,7 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { problemFindings } from './checks';
 import { quickFixes } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { COMMANDS, runCommand } from './features/commands';
@@ -40,6 +41,8 @@ export const PROTOCOL = {
 } as const;
 
 const DIAGNOSTIC_DELAY_MS = 10;
+/** Files larger than this get their parse problems published before the (slower) checks run. */
+const STREAM_THRESHOLD = 1024 * 1024;
 
 function normalizeUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
@@ -111,9 +114,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   function setText(uri: string, text: string, version: number): void {
-    docs.set(uri, TextDocument.create(uri, 'yaml', version, text));
+    const doc = TextDocument.create(uri, 'yaml', version, text);
+    docs.set(uri, doc);
     const path = pathOf(uri);
     schedule(index.setFile(uri, text, path ? isHelmTemplate(path) : false));
+    // A large file's syntax problems are shown as soon as it is parsed; the checks follow.
+    if (text.length > STREAM_THRESHOLD && looksLikeKubernetes(text)) {
+      const early = problemFindings(index.file(uri)?.problems() ?? [], index.settings.checks).map((f) => toDiagnostic(f, doc, (u) => docs.get(u)));
+      void connection.sendDiagnostics({ uri, version, diagnostics: early });
+    }
   }
 
   async function loadFromDisk(uri: string): Promise<void> {

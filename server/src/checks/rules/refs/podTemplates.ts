@@ -26,6 +26,32 @@ export function podTemplates(cluster: Cluster): TemplateRef[] {
   return refs;
 }
 
+const byLabel = new WeakMap<Cluster, Map<string, TemplateRef[]>>();
+
+/**
+ * The pod templates of a namespace whose labels a selector matches, found through an index of
+ * `namespace/key=value` so that thousands of Services do not each scan every template.
+ */
+export function podTemplatesMatching(cluster: Cluster, namespace: string, selector: Readonly<Record<string, string>>): TemplateRef[] {
+  const entries = Object.entries(selector);
+  if (entries.length === 0) return [];
+  let map = byLabel.get(cluster);
+  if (!map) {
+    map = new Map();
+    for (const t of podTemplates(cluster)) {
+      for (const [k, v] of Object.entries(t.template.labels)) {
+        const key = `${t.object.meta.namespace}/${k}=${v}`;
+        const list = map.get(key);
+        if (list) list.push(t);
+        else map.set(key, [t]);
+      }
+    }
+    byLabel.set(cluster, map);
+  }
+  const [k, v] = entries[0]!;
+  return (map.get(`${namespace}/${k}=${v}`) ?? []).filter((t) => entries.every(([kk, vv]) => t.template.labels[kk] === vv));
+}
+
 /** The pod templates of one namespace: selectors look nowhere else. */
 export function podTemplatesIn(cluster: Cluster, namespace: string): TemplateRef[] {
   let map = byNamespace.get(cluster);

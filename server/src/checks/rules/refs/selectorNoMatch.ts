@@ -3,7 +3,7 @@ import { selects } from '../../../dns/cluster';
 import type { Service } from '../../../manifests/types';
 import type { Rule } from '../../types';
 import { describeObject, relatedAt, serviceFqdn } from '../dns/describe';
-import { formatLabels, podTemplates, podTemplatesIn, type TemplateRef } from './podTemplates';
+import { formatLabels, podTemplates, podTemplatesIn, podTemplatesMatching, type TemplateRef } from './podTemplates';
 
 /** How close a label set is to a selector: matching pairs count 1, a key with another value ½. */
 function similarity(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): number {
@@ -30,8 +30,8 @@ export const svcSelectorNoMatch: Rule = {
     const selector = svc.spec.selector;
     if (!selector || svc.spec.type === 'ExternalName') return;
     const ns = svc.meta.namespace;
+    if (podTemplatesMatching(ctx.cluster, ns, selector).length > 0) return;
     const sameNs = podTemplatesIn(ctx.cluster, ns);
-    if (sameNs.some((t) => selects(selector, t.template.labels))) return;
     const elsewhere = podTemplates(ctx.cluster).filter((t) => t.object.meta.namespace !== ns && selects(selector, t.template.labels));
     // Without any pod template here the workspace simply lacks the workloads: say nothing.
     if (sameNs.length === 0 && elsewhere.length === 0) return;

@@ -1,9 +1,8 @@
 /** svc-target-port-name-unknown: a named targetPort that the selected pods do not declare. */
-import { selects } from '../../../dns/cluster';
 import type { Service } from '../../../manifests/types';
 import type { RelatedLocation, Rule } from '../../types';
 import { describeObject, relatedAt, serviceFqdn } from '../dns/describe';
-import { podTemplatesIn, portContainers } from './podTemplates';
+import { podTemplatesMatching, portContainers } from './podTemplates';
 
 /** Warning on a named targetPort some selected pod template does not declare. */
 export const svcTargetPortNameUnknown: Rule = {
@@ -17,7 +16,7 @@ export const svcTargetPortNameUnknown: Rule = {
     const svc = object as Service;
     if (!svc.spec.selector || svc.spec.type === 'ExternalName') return;
     const ns = svc.meta.namespace;
-    const matched = podTemplatesIn(ctx.cluster, ns).filter((t) => selects(svc.spec.selector, t.template.labels));
+    const matched = podTemplatesMatching(ctx.cluster, ns, svc.spec.selector ?? {});
     if (matched.length === 0) return; // svc-selector-no-match speaks for this case
     const fqdn = serviceFqdn(svc, ctx.config.zone);
     const headless = ctx.cluster.services.get(`${ns}/${svc.meta.name}`)?.headless ?? false;
