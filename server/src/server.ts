@@ -40,7 +40,9 @@ export const PROTOCOL = {
   contexts: LIVE_PROTOCOL.contexts,
 } as const;
 
-const DIAGNOSTIC_DELAY_MS = 10;
+const DIAGNOSTIC_DELAY_MS = 2;
+/** Publishing many files yields to requests after this long. */
+const PUBLISH_SLICE_MS = 20;
 /** Files larger than this get their parse problems published before the (slower) checks run. */
 const STREAM_THRESHOLD = 1024 * 1024;
 
@@ -86,6 +88,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const folderOf = (path: string): string | undefined => folders.find((f) => path.startsWith(f));
 
+  /** True while the initial scan reads the workspace: closed files are published once it ends. */
+  let scanning = false;
+
   function schedule(uris: Iterable<string>): void {
     for (const u of uris) pending.add(u);
     if (!timer) timer = setTimeout(flush, DIAGNOSTIC_DELAY_MS);
@@ -93,9 +98,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function flush(): void {
     timer = undefined;
-    const uris = [...pending];
-    pending.clear();
-    for (const uri of uris) publish(uri);
+    // During the scan, checking closed files would re-check them after every file read (their
+    // references point at files not read yet): only open documents are published meanwhile.
+    const uris = scanning ? [...pending].filter((u) => open.has(u)) : [...pending];
+    // Open documents first; then the rest in slices of ~20 ms, so requests are answered between.
+    uris.sort((a, b) => Number(open.has(b)) - Number(open.has(a)));
+    const start = performance.now();
+    for (const uri of uris) {
+      if (performance.now() - start > PUBLISH_SLICE_MS && !open.has(uri)) {
+        if (!timer) timer = setTimeout(flush, 0);
+        return;
+      }
+      pending.delete(uri);
+      publish(uri);
+    }
   }
 
   function publish(uri: string): void {
@@ -146,6 +162,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   async function scanWorkspace(): Promise<void> {
     if (scanned) return;
     scanned = true;
+    scanning = true;
     const start = Date.now();
     let count = 0;
     for (const folder of folders) {
@@ -158,6 +175,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         await new Promise((r) => setImmediate(r));
       }
     }
+    scanning = false;
+    flush();
     log(`k8s-dns: indexed ${count} files in ${Date.now() - start} ms`);
     void connection.sendNotification(PROTOCOL.indexed, { files: count, ms: Date.now() - start });
   }
@@ -207,7 +226,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     } catch (e) {
       log(`k8s-dns: could not read settings: ${String(e)}`);
     }
-    void scanWorkspace().catch((e: unknown) => log(`k8s-dns: workspace scan failed: ${String(e)}`));
+    void scanWorkspace()
+      .catch((e: unknown) => log(`k8s-dns: workspace scan failed: ${String(e)}`))
+      .finally(() => {
+        if (!scanning) return;
+        scanning = false;
+        flush();
+      });
   });
 
   connection.onDidChangeConfiguration(() => {

@@ -2,7 +2,7 @@
  * Runs the rules over objects and collects findings. Severities can be overridden per code
  * (`k8sDns.checks`), or turned off.
  */
-import { formatFieldPath, type KubeObject, type ParseProblem } from '../manifests/types';
+import { formatFieldPath, type KubeObject, type ParseProblem, type TextRange } from '../manifests/types';
 import type { CheckContext, Finding, Rule, Severity } from './types';
 
 export type SeverityOverride = Severity | 'off';
@@ -36,14 +36,19 @@ export function checkObject(object: KubeObject, ctx: CheckContext, rules: readon
           const anchor = object.source.range.start;
           const rel = explicit ? { start: explicit.start - anchor, end: explicit.end - anchor } : undefined;
           const key = extra?.key ? { key: true } : undefined;
+          let memo: { base: number; range: TextRange } | undefined;
           out.push({
             code: rule.code,
             severity: override ?? extra?.severity ?? rule.defaultSeverity,
             file: object.source.file,
             get range() {
-              if (!rel) return object.source.locate(path, key);
               const base = object.source.range.start;
-              return { start: base + rel.start, end: base + rel.end };
+              if (memo?.base !== base) {
+                const range = rel ? { start: base + rel.start, end: base + rel.end } : object.source.locate(path, key);
+                // A located range moves with its object: remember it relative to the object start.
+                memo = { base, range };
+              }
+              return memo.range;
             },
             message,
             ...(field ? { field } : {}),

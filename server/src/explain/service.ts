@@ -39,8 +39,19 @@ export function shortNames(svc: Service, zone: string): string {
   ].join('\n');
 }
 
-/** The compact summary a code lens shows: `A 10.96.161.97 · SRV ×2`. */
+const summaries = new WeakMap<ServiceEntry, string>();
+
+/**
+ * The compact summary a code lens shows. Cached per Service entry: an edit rebuilds only the
+ * entries of the namespace it touched, so lenses of a large file stay cheap.
+ */
 export function recordSummary(cluster: Cluster, entry: ServiceEntry): string {
+  let s = summaries.get(entry);
+  if (s === undefined) summaries.set(entry, (s = computeSummary(cluster, entry)));
+  return s;
+}
+
+function computeSummary(cluster: Cluster, entry: ServiceEntry): string {
   const records = serviceRecords(cluster, entry);
   const name = fqdn(entry.service, cluster.config.zone);
   const own = records.filter((r) => r.name === name);

@@ -68,12 +68,15 @@ function shapeOf(token: HostToken, ns: string, cluster: Cluster): NameShape | un
   return undefined;
 }
 
-const cache = new WeakMap<KubeObject, { cluster: Cluster; uses: DnsNameUse[] }>();
+/** Uses per cluster, then per object: an old cluster (and all it holds) can be collected. */
+const cache = new WeakMap<Cluster, WeakMap<KubeObject, DnsNameUse[]>>();
 
 /** The cluster DNS names written in an object, resolved (cached per object and cluster). */
 export function dnsNameUses(o: KubeObject, cluster: Cluster): DnsNameUse[] {
-  const hit = cache.get(o);
-  if (hit && hit.cluster === cluster) return hit.uses;
+  let perCluster = cache.get(cluster);
+  if (!perCluster) cache.set(cluster, (perCluster = new WeakMap()));
+  const hit = perCluster.get(o);
+  if (hit) return hit;
   const uses: DnsNameUse[] = [];
   const ns = o.meta.namespace;
   for (const token of hostTokens(o)) {
@@ -105,6 +108,40 @@ export function dnsNameUses(o: KubeObject, cluster: Cluster): DnsNameUse[] {
       ...(target ? { target } : {}),
     });
   }
-  cache.set(o, { cluster, uses });
+  perCluster.set(o, uses);
   return uses;
+}
+
+const byName = new WeakMap<Cluster, Map<string, ServiceEntry[]>>();
+
+/** The Services of a given name in every namespace (indexed once per cluster). */
+export function servicesNamed(cluster: Cluster, name: string): readonly ServiceEntry[] {
+  let map = byName.get(cluster);
+  if (!map) {
+    map = new Map();
+    for (const e of cluster.services.values()) {
+      const list = map.get(e.service.meta.name);
+      if (list) list.push(e);
+      else map.set(e.service.meta.name, [e]);
+    }
+    byName.set(cluster, map);
+  }
+  return map.get(name) ?? [];
+}
+
+const byNamespace = new WeakMap<Cluster, Map<string, string[]>>();
+
+/** The names of the Services of a namespace (indexed once per cluster). */
+export function serviceNamesIn(cluster: Cluster, namespace: string): readonly string[] {
+  let map = byNamespace.get(cluster);
+  if (!map) {
+    map = new Map();
+    for (const e of cluster.services.values()) {
+      const list = map.get(e.service.meta.namespace);
+      if (list) list.push(e.service.meta.name);
+      else map.set(e.service.meta.namespace, [e.service.meta.name]);
+    }
+    byNamespace.set(cluster, map);
+  }
+  return map.get(namespace) ?? [];
 }

@@ -43,7 +43,11 @@ export class ManifestFile {
 
   /** Every object of the file, in document order. */
   objects(): readonly KubeObject[] {
-    this.cachedObjects ??= this.docs.flatMap((d) => d.parsed.objects);
+    if (!this.cachedObjects) {
+      const out: KubeObject[] = [];
+      for (const d of this.docs) for (const o of d.parsed.objects) out.push(o);
+      this.cachedObjects = out;
+    }
     return this.cachedObjects;
   }
 

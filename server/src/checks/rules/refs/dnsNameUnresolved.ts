@@ -1,7 +1,7 @@
 /** dns-name-unresolved: a cluster DNS name written in a manifest that no Service serves. */
 import { serviceKey } from '../../../dns/cluster';
 import { query } from '../../../dns/query';
-import { dnsNameUses, type DnsNameUse } from '../../../refs/dnsNames';
+import { dnsNameUses, serviceNamesIn, servicesNamed, type DnsNameUse } from '../../../refs/dnsNames';
 import { closest } from '../../../refs/suggest';
 import type { CheckContext, Rule } from '../../types';
 import { replaceServiceLabel, reportUse } from './dnsNameRange';
@@ -35,9 +35,9 @@ export const dnsNameUnresolved: Rule = {
       // Only where the workspace describes the namespace: elsewhere it cannot know the Services.
       if (!cluster.namespacesWithObjects.has(ns)) continue;
       const bare = use.token.host.replace(/\.$/, '').split('.').length === (use.srv ? 3 : 1);
-      const elsewhere = [...cluster.services.values()].filter((e) => e.service.meta.name === use.serviceName && e.service.meta.namespace !== ns);
+      const elsewhere = servicesNamed(cluster, use.serviceName).filter((e) => e.service.meta.namespace !== ns);
       if (bare && elsewhere.length > 0) continue; // dns-name-wrong-namespace says it better
-      const names = [...cluster.services.values()].filter((e) => e.service.meta.namespace === ns).map((e) => e.service.meta.name);
+      const names = serviceNamesIn(cluster, ns);
       const suggestions = cluster.services.has(serviceKey(ns, use.serviceName)) ? [] : closest(use.serviceName, names);
       const from = object.meta.namespace;
       const message =

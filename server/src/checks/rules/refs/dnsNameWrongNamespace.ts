@@ -1,5 +1,5 @@
 /** dns-name-wrong-namespace: a short name that resolves only from another namespace. */
-import { dnsNameUses } from '../../../refs/dnsNames';
+import { dnsNameUses, servicesNamed } from '../../../refs/dnsNames';
 import type { Rule } from '../../types';
 import { replaceHost, reportUse } from './dnsNameRange';
 
@@ -21,7 +21,7 @@ export const dnsNameWrongNamespace: Rule = {
       const labels = use.token.host.replace(/\.$/, '').split('.');
       if (labels.length !== (use.srv ? 3 : 1)) continue;
       const from = object.meta.namespace;
-      const homes = [...cluster.services.values()].filter((e) => e.service.meta.name === use.serviceName && e.service.meta.namespace !== from).map((e) => e.service.meta.namespace);
+      const homes = servicesNamed(cluster, use.serviceName).filter((e) => e.service.meta.namespace !== from).map((e) => e.service.meta.namespace);
       if (homes.length === 0) continue;
       const fixes = homes.map((ns) => replaceHost(use, ctx, `${use.token.host.replace(/\.$/, '')}.${ns}`, `Change to ${use.token.host}.${ns}`));
       reportUse(
