@@ -45,6 +45,7 @@ const DIAGNOSTIC_DELAY_MS = 2;
 const PUBLISH_SLICE_MS = 20;
 /** Files larger than this get their parse problems published before the (slower) checks run. */
 const STREAM_THRESHOLD = 1024 * 1024;
+const STREAM_PAUSE_MS = 30;
 
 function normalizeUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
@@ -138,6 +139,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (text.length > STREAM_THRESHOLD && looksLikeKubernetes(text)) {
       const early = problemFindings(index.file(uri)?.problems() ?? [], index.settings.checks).map((f) => toDiagnostic(f, doc, (u) => docs.get(u)));
       void connection.sendDiagnostics({ uri, version, diagnostics: early });
+      // Give the writer a turn of the event loop to send them before the checks take the thread.
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, STREAM_PAUSE_MS);
     }
   }
 
