@@ -70,14 +70,7 @@ export class ManifestFile {
 
   /** The document at an offset (for hovers). */
   documentAt(offset: number): ParsedDocument | undefined {
-    let lo = 0;
-    let hi = this.docs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.docs[mid]!.chunk.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.docs[lo]?.parsed;
+    return this.docs[this.indexAt(offset)]?.parsed;
   }
 
   /** Replaces the whole text (a file changed on disk, or a full-sync edit). */

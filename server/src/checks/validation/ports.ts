@@ -2,6 +2,12 @@
  * Port numbers and IANA service names (apimachinery IsValidPortNum, IsValidPortName;
  * service-validation.md §4). IANA_SVC_NAME applies to string targetPorts, not to Service port names.
  */
+import type { FieldPath } from '../../manifests/types';
+import type { Reporter } from '../types';
+import { invalid } from './errors';
+import { qualifiedNameErrors } from './qualifiedName';
+import { optString } from './raw';
+import { at, fail, fieldOf } from './report';
 
 /** The lowest valid port number. */
 export const PORT_MIN = 1;
@@ -26,3 +32,13 @@ export function ianaSvcNameErrors(s: string): string[] {
 
 /** The protocols a Service, Endpoints or EndpointSlice port may use, sorted as the API lists them. */
 export const PROTOCOLS: readonly string[] = ['SCTP', 'TCP', 'UDP'];
+
+/**
+ * An `appProtocol` must be a qualified name (`http`, `kubernetes.io/h2c`), checked alike on
+ * Service, Endpoints and EndpointSlice ports (PORT-8, EP-6, EPS-4).
+ */
+export function checkAppProtocol(report: Reporter, value: unknown, path: FieldPath): void {
+  const appProtocol = optString(value);
+  const errors = typeof appProtocol === 'string' ? qualifiedNameErrors(appProtocol) : [];
+  if (errors.length) fail(report, at(path), fieldOf(path), invalid(appProtocol, errors), 'use a protocol name such as http, or a domain-prefixed name.');
+}

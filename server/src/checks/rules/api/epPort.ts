@@ -1,9 +1,8 @@
 import type { Rule } from '../../types';
 import { endpointPorts } from '../../validation/endpoints';
 import { invalid, unsupported } from '../../validation/errors';
-import { PROTOCOLS, portNumberErrors } from '../../validation/ports';
-import { qualifiedNameErrors } from '../../validation/qualifiedName';
-import { goInt, goString, optString, present } from '../../validation/raw';
+import { checkAppProtocol, PROTOCOLS, portNumberErrors } from '../../validation/ports';
+import { goInt, goString, present } from '../../validation/raw';
 import { at, fail, fieldOf, missing } from '../../validation/report';
 
 /** EP-6: an Endpoints port has a number 1–65535, protocol TCP/UDP/SCTP, a qualified appProtocol. */
@@ -29,18 +28,7 @@ export const epPort: Rule = {
         const path = [...p.path, 'protocol'];
         fail(report, at(path), fieldOf(path), unsupported(protocol, PROTOCOLS), 'use TCP, UDP or SCTP (upper case).');
       }
-      const appProtocol = optString(p.raw['appProtocol']);
-      const appErrs = typeof appProtocol === 'string' ? qualifiedNameErrors(appProtocol) : [];
-      if (appErrs.length) {
-        const path = [...p.path, 'appProtocol'];
-        fail(
-          report,
-          at(path),
-          fieldOf(path),
-          invalid(appProtocol, appErrs),
-          'use a protocol name such as http, or a domain-prefixed name.',
-        );
-      }
+      checkAppProtocol(report, p.raw['appProtocol'], [...p.path, 'appProtocol']);
     }
   },
 };

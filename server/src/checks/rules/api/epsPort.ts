@@ -2,8 +2,7 @@ import type { Rule } from '../../types';
 import { dns1123LabelErrors } from '../../validation/dns';
 import { itemsAt, MAX_SLICE_PORTS } from '../../validation/endpoints';
 import { duplicate, invalid, tooMany, unsupported } from '../../validation/errors';
-import { PROTOCOLS } from '../../validation/ports';
-import { qualifiedNameErrors } from '../../validation/qualifiedName';
+import { checkAppProtocol, PROTOCOLS } from '../../validation/ports';
 import { goList, optString, present } from '../../validation/raw';
 import { at, fail, fieldOf, keyOf, missing } from '../../validation/report';
 
@@ -63,18 +62,7 @@ export const epsPort: Rule = {
           'use TCP, UDP or SCTP (upper case), or leave protocol out for TCP.',
         );
       }
-      const appProtocol = optString(p.raw['appProtocol']);
-      const appErrs = typeof appProtocol === 'string' ? qualifiedNameErrors(appProtocol) : [];
-      if (appErrs.length) {
-        const path = [...p.path, 'appProtocol'];
-        fail(
-          report,
-          at(path),
-          fieldOf(path),
-          invalid(appProtocol, appErrs),
-          'use a protocol name such as http, or a domain-prefixed name.',
-        );
-      }
+      checkAppProtocol(report, p.raw['appProtocol'], [...p.path, 'appProtocol']);
     }
   },
 };
