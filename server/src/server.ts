@@ -270,7 +270,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       schedule(index.setFile(uri, doc.getText(), path ? isHelmTemplate(path) : false));
       if (edits.length) schedule(index.editFile(uri, edits));
     } else {
-      schedule(index.editFile(uri, edits));
+      schedule(index.editFile(uri, edits, doc.getText()));
     }
   });
 

@@ -73,14 +73,17 @@ export class WorkspaceIndex {
     return this.applyDelta(uri, { removed: [], added: f.objects() });
   }
 
-  /** Applies edits in order; each edit's offsets refer to the text after the previous one. */
-  editFile(uri: string, edits: readonly OffsetEdit[]): Set<string> {
+  /**
+   * Applies edits in order; each edit's offsets refer to the text after the previous one.
+   * `finalText`, when given, is the text after all of them (the editor's own copy).
+   */
+  editFile(uri: string, edits: readonly OffsetEdit[], finalText?: string): Set<string> {
     const f = this.files.get(uri);
     if (!f) return new Set();
     const removed: KubeObject[] = [];
     const added: KubeObject[] = [];
-    for (const e of edits) {
-      const d = f.applyEdit(e.start, e.end, e.text);
+    for (const [i, e] of edits.entries()) {
+      const d = f.applyEdit(e.start, e.end, e.text, i === edits.length - 1 ? finalText : undefined);
       removed.push(...d.removed);
       added.push(...d.added);
     }

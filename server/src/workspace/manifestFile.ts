@@ -87,9 +87,11 @@ export class ManifestFile {
    * documents around the edit (one on each side, since an edit can create or remove a `---`
    * marker) and re-parses those whose text changed.
    */
-  applyEdit(start: number, end: number, newText: string): FileDelta {
+  applyEdit(start: number, end: number, newText: string, result?: string): FileDelta {
     const old = this.textValue;
-    const text = old.slice(0, start) + newText + old.slice(end);
+    // `result` is the text after the edit when the caller already has it (the editor's copy):
+    // sharing one string spares a copy of the whole file on every keystroke.
+    const text = result ?? old.slice(0, start) + newText + old.slice(end);
     const delta = newText.length - (end - start);
     this.textValue = text;
     this.cachedObjects = undefined;
