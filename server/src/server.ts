@@ -14,6 +14,7 @@ import {
   ShowMessageNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
+  type CodeLens,
   type Connection,
   type InitializeParams,
 } from 'vscode-languageserver/node';
@@ -158,6 +159,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function forget(uri: string): void {
     docs.delete(uri);
+    lensCache.delete(uri);
     schedule(index.removeFile(uri));
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -339,14 +341,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return { changes };
   });
 
+  /**
+   * The last lenses per file, with what they were computed from: editors ask again on every
+   * scroll and focus, and the answer changes only with the text, the cluster or live settings.
+   */
+  const lensCache = new Map<string, { doc: TextDocument; cluster: unknown; live: boolean; lenses: CodeLens[] }>();
   connection.onCodeLens(({ textDocument }) => {
     const uri = normalizeUri(textDocument.uri);
     const doc = docs.get(uri);
     if (!doc) return [];
-    return codeLenses(index, uri, { live: live.refusal() === undefined }).map((l) => ({
+    const liveOn = live.refusal() === undefined;
+    const cluster = index.cluster();
+    const hit = lensCache.get(uri);
+    if (hit && hit.doc === doc && hit.cluster === cluster && hit.live === liveOn) return hit.lenses;
+    const lenses = codeLenses(index, uri, { live: liveOn }).map((l) => ({
       range: { start: doc.positionAt(l.range.start), end: doc.positionAt(l.range.end) },
       command: { title: l.title, command: l.command, arguments: l.args },
     }));
+    lensCache.set(uri, { doc, cluster, live: liveOn, lenses });
+    return lenses;
   });
 
   connection.onCodeAction(({ textDocument, context }) => quickFixes(index, normalizeUri(textDocument.uri), context.diagnostics, (u) => docs.get(normalizeUri(u))));
