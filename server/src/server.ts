@@ -15,11 +15,13 @@ import {
   ProposedFeatures,
   TextDocumentSyncKind,
   type CodeLens,
+  type Diagnostic,
   type Connection,
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { problemFindings } from './checks';
+import { problemFindings, type Finding } from './checks';
+import type { KubeObject } from './manifests';
 import { quickFixes } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { COMMANDS, runCommand } from './features/commands';
@@ -124,11 +126,30 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return;
     }
     try {
-      const diagnostics = index.diagnostics(uri).map((f) => toDiagnostic(f, doc, (u) => docs.get(u)));
+      const groups = index.diagnosticGroups(uri);
+      const docFor = (u: string): TextDocument | undefined => docs.get(u);
+      const diagnostics = groups.problems.map((f) => toDiagnostic(f, doc, docFor));
+      for (const [object, findings] of groups.objects) diagnostics.push(...objectDiagnostics(object, findings, doc, docFor));
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     } catch (e) {
       log(`k8s-dns: could not compute diagnostics for ${uri}: ${e instanceof Error ? e.stack : String(e)}`);
     }
+  }
+
+  /**
+   * LSP diagnostics per object, reused while the object's findings are the same and nothing
+   * they point at changed line: most keystrokes move no line, so a large file's hundreds of
+   * unchanged diagnostics are not rebuilt on every one.
+   */
+  const converted = new WeakMap<readonly Finding[], { lines: string; diagnostics: Diagnostic[] }>();
+  function objectDiagnostics(object: KubeObject, findings: readonly Finding[], doc: TextDocument, docFor: (u: string) => TextDocument | undefined): Diagnostic[] {
+    let lines = String(doc.positionAt(object.source.range.start).line);
+    for (const f of findings) for (const r of f.related ?? []) lines += `|${r.file}:${docFor(r.file)?.positionAt(r.range.start).line ?? -1}`;
+    const hit = converted.get(findings);
+    if (hit && hit.lines === lines) return hit.diagnostics;
+    const diagnostics = findings.map((f) => toDiagnostic(f, doc, docFor));
+    converted.set(findings, { lines, diagnostics });
+    return diagnostics;
   }
 
   function setText(uri: string, text: string, version: number): void {

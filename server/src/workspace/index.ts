@@ -183,12 +183,27 @@ export class WorkspaceIndex {
 
   /** Everything to report for a file: parse problems, then each object's findings. */
   diagnostics(uri: string): Finding[] {
-    const f = this.files.get(uri);
-    if (!f) return [];
-    const out = problemFindings(f.problems(), this.settingsValue.checks);
-    // Helm templates get no validation errors: only what the rendered chart could tell.
-    if (f.helm) return out.filter((x) => x.code === 'helm-template');
-    for (const o of f.objects()) out.push(...this.findingsOf(o));
+    const { problems, objects } = this.diagnosticGroups(uri);
+    const out = [...problems];
+    for (const [, findings] of objects) out.push(...findings);
     return out;
+  }
+
+  /**
+   * A file's diagnostics grouped as the editor shell caches them: parse problems, then each
+   * object's findings (the same array until something the object depends on changes).
+   */
+  diagnosticGroups(uri: string): { problems: Finding[]; objects: [KubeObject, readonly Finding[]][] } {
+    const f = this.files.get(uri);
+    if (!f) return { problems: [], objects: [] };
+    const problems = problemFindings(f.problems(), this.settingsValue.checks);
+    // Helm templates get no validation errors: only what the rendered chart could tell.
+    if (f.helm) return { problems: problems.filter((x) => x.code === 'helm-template'), objects: [] };
+    const objects: [KubeObject, readonly Finding[]][] = [];
+    for (const o of f.objects()) {
+      const findings = this.findingsOf(o);
+      if (findings.length) objects.push([o, findings]);
+    }
+    return { problems, objects };
   }
 }
