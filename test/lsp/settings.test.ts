@@ -1,0 +1,49 @@
+/** Settings through workspace/configuration: cluster domain, severity per code, exclude globs. */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileUri, positionOf, readText, startClient, type TestClient } from './client';
+
+const dirs: string[] = [];
+const clients: TestClient[] = [];
+after(async () => {
+  for (const c of clients) await c.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function workspace(settings: Record<string, unknown>): Promise<{ client: TestClient; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-dns-settings-'));
+  dirs.push(dir);
+  cpSync(join(__dirname, '../../examples'), dir, { recursive: true });
+  const client = await startClient({ folder: dir, settings });
+  clients.push(client);
+  return { client, dir };
+}
+
+test('clusterDomain and a check turned off change what the server says', async () => {
+  const { client, dir } = await workspace({ clusterDomain: 'corp.example', checks: { 'svc-external-address-not-in-dns': 'off', 'svc-external-name-ip': 'error' } });
+  const path = join(dir, 'kiada/services.yaml');
+  const uri = fileUri(path);
+  const text = readText(path);
+  client.open(uri, text);
+  const mistakes = fileUri(join(dir, 'mistakes/services.yaml'));
+  const d = await client.waitForDiagnostics(mistakes, (ds) => ds.some((x) => x.code === 'svc-external-name-ip'));
+  assert.equal(d.find((x) => x.code === 'svc-external-name-ip')!.severity, 1, 'raised to error');
+  const own = await client.waitForDiagnostics(uri);
+  assert.ok(!own.some((x) => x.code === 'svc-external-address-not-in-dns'), 'turned off');
+  const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'name: quote', 7) })) as { contents: { value: string } };
+  assert.match(h.contents.value, /quote\.kiada\.svc\.corp\.example\./);
+});
+
+test('exclude globs keep files out of the index', async () => {
+  const { client, dir } = await workspace({ exclude: ['mistakes/**'] });
+  const kiada = fileUri(join(dir, 'kiada/services.yaml'));
+  await client.waitForDiagnostics(kiada);
+  // The scan has published the kiada files; a request answered after that flushes the pipe of
+  // anything published with them. The excluded file never gets diagnostics.
+  await client.waitForDiagnostics(fileUri(join(dir, 'kiada/deployments.yaml')));
+  await client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: kiada } });
+  assert.equal(client.diagnostics.get(fileUri(join(dir, 'mistakes/services.yaml'))), undefined);
+});
