@@ -210,7 +210,7 @@ export function partKey(o: KubeObject): string {
   return isNamespace(o) ? '' : o.meta.namespace;
 }
 
-/** Builds one part from the objects of one namespace (or the Namespace objects). */
+/** Builds one part from the objects of one namespace (or the Namespace objects); callers group by {@link partKey}. */
 export function buildNamespacePart(objects: readonly KubeObject[], config: ClusterConfig): NamespacePart {
   const namespaces = new Set<string>();
   const services = new Map<string, Service>();
@@ -253,9 +253,6 @@ export function buildNamespacePart(objects: readonly KubeObject[], config: Clust
     }
   }
 
-  // Selectors look only within their namespace: index pods and workloads by it.
-  const podsByNs = groupByNamespace(pods);
-  const workloadsByNs = groupByNamespace(workloads);
   const entries = new Map<string, ServiceEntry>();
   for (const [key, svc] of services) {
     const externalName = svc.spec.type === 'ExternalName';
@@ -274,11 +271,11 @@ export function buildNamespacePart(objects: readonly KubeObject[], config: Clust
       // hand-written slices are served beside the ones the controller derives from pods.
       const controllerSlices = slices.some((sl) => sl.object.meta.labels[MANAGED_BY_LABEL] === EPS_CONTROLLER);
       if (!controllerSlices && svc.spec.selector) {
-        const ns = svc.meta.namespace;
-        const matching = (podsByNs.get(ns) ?? []).filter((p) => selects(svc.spec.selector, p.template.labels));
+        // The part holds one namespace, and selectors look nowhere else.
+        const matching = pods.filter((p) => selects(svc.spec.selector, p.template.labels));
         slices.push(...slicesFromPods(svc, matching));
         // A workload's future pods count unless the input already holds its pods (named after it).
-        for (const w of workloadsByNs.get(ns) ?? []) {
+        for (const w of workloads) {
           if (!selects(svc.spec.selector, w.template.labels)) continue;
           if (matching.some((p) => p.meta.name.startsWith(`${w.meta.name}-`))) continue;
           slices.push(slicesFromWorkload(svc, w));
@@ -325,16 +322,6 @@ export function buildCluster(objects: readonly KubeObject[], config: ClusterConf
     else groups.set(key, [o]);
   }
   return combineParts([...groups.values()].map((g) => buildNamespacePart(g, config)), config);
-}
-
-function groupByNamespace<T extends KubeObject>(objects: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const o of objects) {
-    const list = out.get(o.meta.namespace);
-    if (list) list.push(o);
-    else out.set(o.meta.namespace, [o]);
-  }
-  return out;
 }
 
 /** The mirroring controller's copy of an Endpoints object (mirror-ctl `addressToEndpoint`). */

@@ -132,13 +132,6 @@ export class WorkspaceIndex {
     return affected;
   }
 
-  /** Every object of every file. */
-  objects(): KubeObject[] {
-    const out: KubeObject[] = [];
-    for (const f of this.files.values()) for (const o of f.objects()) out.push(o);
-    return out;
-  }
-
   /** The cluster view of the whole workspace (rebuilt lazily after changes). */
   cluster(): Cluster {
     if (!this.clusterCache) {
@@ -178,14 +171,6 @@ export class WorkspaceIndex {
       if (r.end < start || r.start > end) continue;
       out.push(...checkObject(o, ctx, this.rules, this.settingsValue.checks));
     }
-    return out;
-  }
-
-  /** Everything to report for a file: parse problems, then each object's findings. */
-  diagnostics(uri: string): Finding[] {
-    const { problems, objects } = this.diagnosticGroups(uri);
-    const out = [...problems];
-    for (const [, findings] of objects) out.push(...findings);
     return out;
   }
 
