@@ -277,11 +277,15 @@ function ylsServer(): LspServer {
 /** Offsets in the middle of the file where a one-character edit stays valid YAML: Service descriptions. */
 function editSpots(text: string, count: number): number[] {
   const spots: number[] = [];
-  const needle = '\n  description: ';
-  for (let i = text.indexOf(needle, text.length >> 1); i >= 0 && spots.length < count; i = text.indexOf(needle, i + 1)) {
-    const docStart = text.lastIndexOf('\n---\n', i);
-    if (text.slice(docStart, i).includes('\nkind: Service\n')) spots.push(i + needle.length);
+  const description = /\n +description: /g;
+  description.lastIndex = text.length >> 1;
+  for (let m = description.exec(text); m && spots.length < count; m = description.exec(text)) {
+    const at = m.index + m[0].length;
+    const docStart = text.lastIndexOf('\n---\n', at);
+    if (text.slice(docStart, at).includes('\nkind: Service\n')) spots.push(at);
   }
+  // Without spots every edit would land at one place (or nowhere): better no figure than a wrong one.
+  if (spots.length === 0) throw new Error('bench: no Service description found to edit in the generated file');
   return spots;
 }
 

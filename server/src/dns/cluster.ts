@@ -72,6 +72,13 @@ export interface Cluster {
   readonly pods: readonly Pod[];
   /** Workloads and StatefulSets, for placeholders and references. */
   readonly workloads: readonly (Workload | StatefulSet)[];
+  /** The parts the cluster was combined from, one per namespace (and one for Namespace objects). */
+  readonly parts: readonly NamespacePart[];
+  /**
+   * The part of one namespace: questions that stay inside a namespace (selectors, slices) read
+   * only it, and what is derived from a part survives edits to other namespaces.
+   */
+  partOf(namespace: string): NamespacePart | undefined;
 }
 
 /** Namespaces every cluster has. */
@@ -197,6 +204,8 @@ const LEADER_ANNOTATION = 'control-plane.alpha.kubernetes.io/leader';
  * own objects, and an edit rebuilds only the part of the namespace it touched.
  */
 export interface NamespacePart {
+  /** Its {@link partKey}: the namespace, or `''` for the part of Namespace objects. */
+  readonly key: string;
   readonly objects: readonly KubeObject[];
   /** Namespaces this part makes exist (its own; for Namespace objects, the ones they name). */
   readonly namespaces: ReadonlySet<string>;
@@ -212,6 +221,7 @@ export function partKey(o: KubeObject): string {
 
 /** Builds one part from the objects of one namespace (or the Namespace objects); callers group by {@link partKey}. */
 export function buildNamespacePart(objects: readonly KubeObject[], config: ClusterConfig): NamespacePart {
+  const key = objects.length ? partKey(objects[0]!) : '';
   const namespaces = new Set<string>();
   const services = new Map<string, Service>();
   const manualSlices = new Map<string, EffectiveSlice[]>();
@@ -284,32 +294,149 @@ export function buildNamespacePart(objects: readonly KubeObject[], config: Clust
     }
     entries.set(key, { service: svc, headless, externalName, clusterIPs: headless ? ['None'] : clusterIPs, slices });
   }
-  return { objects, namespaces, services: entries, pods, workloads };
+  return { key, objects, namespaces, services: entries, pods, workloads };
 }
 
-/** Combines parts into the cluster view. */
-export function combineParts(parts: Iterable<NamespacePart>, config: ClusterConfig): Cluster {
-  const namespaces = new Set<string>(BUILTIN_NAMESPACES);
-  const namespacesWithObjects = new Set<string>();
-  const services = new Map<string, ServiceEntry>();
-  const serviceNames = new Set<string>();
-  const objects: KubeObject[] = [];
-  const pods: Pod[] = [];
-  const workloads: (Workload | StatefulSet)[] = [];
-  for (const part of parts) {
-    for (const n of part.namespaces) {
-      namespaces.add(n);
-      namespacesWithObjects.add(n);
-    }
-    for (const [k, e] of part.services) {
-      services.set(k, e);
-      serviceNames.add(e.service.meta.name);
-    }
-    for (const o of part.objects) objects.push(o);
-    for (const p of part.pods) pods.push(p);
-    for (const w of part.workloads) workloads.push(w);
+/**
+ * Services by `namespace/name`, read through the parts: combining them costs nothing, so an edit
+ * that rebuilt one namespace does not copy the Services of all the others.
+ */
+class PartedServices implements ReadonlyMap<string, ServiceEntry> {
+  constructor(private readonly byNamespace: ReadonlyMap<string, NamespacePart>, private readonly parts: readonly NamespacePart[]) {}
+
+  private partFor(key: string): NamespacePart | undefined {
+    const slash = key.indexOf('/');
+    return slash < 0 ? undefined : this.byNamespace.get(key.slice(0, slash));
   }
-  return { config, objects, namespaces, namespacesWithObjects, serviceNames, services, pods, workloads };
+
+  get(key: string): ServiceEntry | undefined {
+    return this.partFor(key)?.services.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.partFor(key)?.services.has(key) ?? false;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const p of this.parts) n += p.services.size;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, ServiceEntry]> {
+    for (const p of this.parts) yield* p.services.entries();
+  }
+
+  *keys(): MapIterator<string> {
+    for (const p of this.parts) yield* p.services.keys();
+  }
+
+  *values(): MapIterator<ServiceEntry> {
+    for (const p of this.parts) yield* p.services.values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ServiceEntry]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: ServiceEntry, key: string, map: ReadonlyMap<string, ServiceEntry>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+  }
+}
+
+/** The cluster over its parts; what spans every namespace is gathered only when first asked for. */
+class PartedCluster implements Cluster {
+  readonly namespaces: ReadonlySet<string>;
+  readonly namespacesWithObjects: ReadonlySet<string>;
+  readonly services: ReadonlyMap<string, ServiceEntry>;
+  private readonly byNamespace = new Map<string, NamespacePart>();
+  private objectsValue: KubeObject[] | undefined;
+  private podsValue: Pod[] | undefined;
+  private workloadsValue: (Workload | StatefulSet)[] | undefined;
+  private serviceNamesValue: ServiceNames | undefined;
+
+  constructor(readonly parts: readonly NamespacePart[], readonly config: ClusterConfig) {
+    const namespaces = new Set<string>(BUILTIN_NAMESPACES);
+    const withObjects = new Set<string>();
+    for (const part of parts) {
+      if (part.key) this.byNamespace.set(part.key, part);
+      for (const n of part.namespaces) {
+        namespaces.add(n);
+        withObjects.add(n);
+      }
+    }
+    this.namespaces = namespaces;
+    this.namespacesWithObjects = withObjects;
+    this.services = new PartedServices(this.byNamespace, parts);
+  }
+
+  partOf(namespace: string): NamespacePart | undefined {
+    return this.byNamespace.get(namespace);
+  }
+
+  get objects(): readonly KubeObject[] {
+    return (this.objectsValue ??= this.parts.flatMap((p) => p.objects));
+  }
+
+  get pods(): readonly Pod[] {
+    return (this.podsValue ??= this.parts.flatMap((p) => p.pods));
+  }
+
+  get workloads(): readonly (Workload | StatefulSet)[] {
+    return (this.workloadsValue ??= this.parts.flatMap((p) => p.workloads));
+  }
+
+  get serviceNames(): ReadonlySet<string> {
+    return (this.serviceNamesValue ??= new ServiceNames(this.parts));
+  }
+}
+
+/** The names of all Services: a lookup asks each namespace's part, without gathering the names first. */
+class ServiceNames implements ReadonlySet<string> {
+  private all: Set<string> | undefined;
+  constructor(private readonly parts: readonly NamespacePart[]) {}
+
+  has(name: string): boolean {
+    for (const p of this.parts) if (p.key && p.services.has(serviceKey(p.key, name))) return true;
+    return false;
+  }
+
+  private gathered(): Set<string> {
+    if (!this.all) {
+      this.all = new Set();
+      for (const p of this.parts) for (const e of p.services.values()) this.all.add(e.service.meta.name);
+    }
+    return this.all;
+  }
+
+  get size(): number {
+    return this.gathered().size;
+  }
+
+  entries(): SetIterator<[string, string]> {
+    return this.gathered().entries();
+  }
+
+  keys(): SetIterator<string> {
+    return this.gathered().keys();
+  }
+
+  values(): SetIterator<string> {
+    return this.gathered().values();
+  }
+
+  [Symbol.iterator](): SetIterator<string> {
+    return this.gathered().values();
+  }
+
+  forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const v of this.gathered()) fn.call(thisArg, v, v, this);
+  }
+}
+
+/** Combines parts into the cluster view (cheap: the parts are shared, not copied). */
+export function combineParts(parts: Iterable<NamespacePart>, config: ClusterConfig): Cluster {
+  return new PartedCluster([...parts], config);
 }
 
 /** Builds the cluster view of a set of objects. */

@@ -291,7 +291,7 @@ function podSubtree(ctx: Ctx, low: string[]): Answer {
   if (kubeDns && fam === 6) return nx(ctx);
   let origin: KubeObject | undefined;
   if (mode === 'verified') {
-    const pod = cluster.pods.find((p) => p.meta.namespace === namespace && p.status.podIP !== undefined && presentAddress(p.status.podIP) === presentAddress(ip));
+    const pod = cluster.partOf(namespace)?.pods.find((p) => p.status.podIP !== undefined && presentAddress(p.status.podIP) === presentAddress(ip));
     if (!pod) {
       ctx.notes.push(`With \`pods verified\` a pod record exists only for a Pod in ${namespace} with IP ${ip}.`);
       return nx(ctx);

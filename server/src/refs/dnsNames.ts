@@ -112,36 +112,18 @@ export function dnsNameUses(o: KubeObject, cluster: Cluster): DnsNameUse[] {
   return uses;
 }
 
-const byName = new WeakMap<Cluster, Map<string, ServiceEntry[]>>();
-
-/** The Services of a given name in every namespace (indexed once per cluster). */
+/** The Services of a given name in every namespace (one lookup per namespace). */
 export function servicesNamed(cluster: Cluster, name: string): readonly ServiceEntry[] {
-  let map = byName.get(cluster);
-  if (!map) {
-    map = new Map();
-    for (const e of cluster.services.values()) {
-      const list = map.get(e.service.meta.name);
-      if (list) list.push(e);
-      else map.set(e.service.meta.name, [e]);
-    }
-    byName.set(cluster, map);
+  const out: ServiceEntry[] = [];
+  for (const part of cluster.parts) {
+    const e = part.key ? part.services.get(serviceKey(part.key, name)) : undefined;
+    if (e) out.push(e);
   }
-  return map.get(name) ?? [];
+  return out;
 }
 
-const byNamespace = new WeakMap<Cluster, Map<string, string[]>>();
-
-/** The names of the Services of a namespace (indexed once per cluster). */
+/** The names of the Services of a namespace. */
 export function serviceNamesIn(cluster: Cluster, namespace: string): readonly string[] {
-  let map = byNamespace.get(cluster);
-  if (!map) {
-    map = new Map();
-    for (const e of cluster.services.values()) {
-      const list = map.get(e.service.meta.namespace);
-      if (list) list.push(e.service.meta.name);
-      else map.set(e.service.meta.namespace, [e.service.meta.name]);
-    }
-    byNamespace.set(cluster, map);
-  }
-  return map.get(namespace) ?? [];
+  const part = cluster.partOf(namespace);
+  return part ? [...part.services.values()].map((e) => e.service.meta.name) : [];
 }

@@ -16,7 +16,7 @@ export const svcHeadlessNoEndpoints: Rule = {
     const entry = ctx.cluster.services.get(`${svc.meta.namespace}/${svc.meta.name}`);
     if (entry?.service !== svc || !entry.headless || svc.spec.selector || entry.slices.length > 0) return;
     const name = svc.meta.name;
-    const sameNs = ctx.cluster.objects.filter((o) => o.meta.namespace === svc.meta.namespace);
+    const sameNs = ctx.cluster.partOf(svc.meta.namespace)?.objects ?? [];
     const eps = sameNs.find((o) => isEndpoints(o) && o.meta.name === name);
     const slices = sameNs.filter((o) => isEndpointSlice(o) && o.serviceName === name);
     let why = `no Endpoints object named ${name} and no EndpointSlice labelled kubernetes.io/service-name: ${name}`;

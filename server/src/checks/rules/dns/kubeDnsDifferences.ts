@@ -25,7 +25,7 @@ export const svcKubeDnsDifferences: Rule = {
     if (entry.headless) {
       missing.push(`dashed-IP endpoint names such as 10-244-1-5.${fqdn} (endpoints without a hostname get a 16-hex-digit hashed name instead)`);
       // With a selector the Endpoints controller also writes core/v1 Endpoints, which kube-dns reads.
-      const slices = ctx.cluster.objects.some((o) => isEndpointSlice(o) && o.meta.namespace === svc.meta.namespace && o.serviceName === svc.meta.name);
+      const slices = (ctx.cluster.partOf(svc.meta.namespace)?.objects ?? []).some((o) => isEndpointSlice(o) && o.serviceName === svc.meta.name);
       if (slices && !svc.spec.selector) missing.push('anything from hand-written EndpointSlices (kube-dns reads core/v1 Endpoints only)');
     } else {
       missing.push(`endpoint names <endpoint>.${fqdn} (kube-dns has them only for headless Services)`);

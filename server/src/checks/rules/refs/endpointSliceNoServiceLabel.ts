@@ -8,9 +8,9 @@ import { insertMapEntry } from '../dns/yamlEdit';
 /** The selectorless Service this slice was probably written for: its name, or the longest `<svc>-` prefix. */
 function likelyService(slice: EndpointSlice, cluster: Cluster): string | undefined {
   let best: string | undefined;
-  for (const entry of cluster.services.values()) {
+  for (const entry of cluster.partOf(slice.meta.namespace)?.services.values() ?? []) {
     const svc = entry.service;
-    if (svc.meta.namespace !== slice.meta.namespace || svc.spec.selector || entry.externalName) continue;
+    if (svc.spec.selector || entry.externalName) continue;
     const n = svc.meta.name;
     if ((slice.meta.name === n || slice.meta.name.startsWith(`${n}-`)) && n.length > (best?.length ?? 0)) best = n;
   }

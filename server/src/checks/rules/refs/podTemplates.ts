@@ -1,5 +1,5 @@
 /** The pod templates of a workspace (Pods and workload templates), as the reference rules see them. */
-import type { Cluster } from '../../../dns/cluster';
+import type { Cluster, NamespacePart } from '../../../dns/cluster';
 import type { Container, FieldPath, KubeObject, PodTemplate } from '../../../manifests/types';
 
 export interface TemplateRef {
@@ -9,62 +9,57 @@ export interface TemplateRef {
   readonly labelsPath: FieldPath;
 }
 
-const all = new WeakMap<Cluster, TemplateRef[]>();
-const byNamespace = new WeakMap<Cluster, Map<string, TemplateRef[]>>();
+/** Per namespace part: an edit rebuilds one part, and the others keep what was derived from them. */
+const templatesByPart = new WeakMap<NamespacePart, TemplateRef[]>();
+const byLabelByPart = new WeakMap<NamespacePart, Map<string, TemplateRef[]>>();
 
-/** Every Pod and every workload template (Deployment, StatefulSet, CronJob, …) in the cluster (computed once per cluster). */
-export function podTemplates(cluster: Cluster): TemplateRef[] {
-  let refs = all.get(cluster);
+function templatesOf(part: NamespacePart): TemplateRef[] {
+  let refs = templatesByPart.get(part);
   if (!refs) {
-    refs = [...cluster.pods, ...cluster.workloads].map((o) => ({
+    refs = [...part.pods, ...part.workloads].map((o) => ({
       object: o,
       template: o.template,
       labelsPath: o.kind === 'Pod' ? ['metadata', 'labels'] : [...o.template.specPath.slice(0, -1), 'metadata', 'labels'],
     }));
-    all.set(cluster, refs);
+    templatesByPart.set(part, refs);
   }
   return refs;
 }
 
-const byLabel = new WeakMap<Cluster, Map<string, TemplateRef[]>>();
+/** Every Pod and every workload template (Deployment, StatefulSet, CronJob, …) in the cluster. */
+export function podTemplates(cluster: Cluster): TemplateRef[] {
+  return cluster.parts.flatMap(templatesOf);
+}
 
 /**
  * The pod templates of a namespace whose labels a selector matches, found through an index of
- * `namespace/key=value` so that thousands of Services do not each scan every template.
+ * `key=value` so that thousands of Services do not each scan every template.
  */
 export function podTemplatesMatching(cluster: Cluster, namespace: string, selector: Readonly<Record<string, string>>): TemplateRef[] {
   const entries = Object.entries(selector);
-  if (entries.length === 0) return [];
-  let map = byLabel.get(cluster);
+  const part = cluster.partOf(namespace);
+  if (entries.length === 0 || !part) return [];
+  let map = byLabelByPart.get(part);
   if (!map) {
     map = new Map();
-    for (const t of podTemplates(cluster)) {
+    for (const t of templatesOf(part)) {
       for (const [k, v] of Object.entries(t.template.labels)) {
-        const key = `${t.object.meta.namespace}/${k}=${v}`;
+        const key = `${k}=${v}`;
         const list = map.get(key);
         if (list) list.push(t);
         else map.set(key, [t]);
       }
     }
-    byLabel.set(cluster, map);
+    byLabelByPart.set(part, map);
   }
   const [k, v] = entries[0]!;
-  return (map.get(`${namespace}/${k}=${v}`) ?? []).filter((t) => entries.every(([kk, vv]) => t.template.labels[kk] === vv));
+  return (map.get(`${k}=${v}`) ?? []).filter((t) => entries.every(([kk, vv]) => t.template.labels[kk] === vv));
 }
 
 /** The pod templates of one namespace: selectors look nowhere else. */
 export function podTemplatesIn(cluster: Cluster, namespace: string): TemplateRef[] {
-  let map = byNamespace.get(cluster);
-  if (!map) {
-    map = new Map();
-    for (const t of podTemplates(cluster)) {
-      const list = map.get(t.object.meta.namespace);
-      if (list) list.push(t);
-      else map.set(t.object.meta.namespace, [t]);
-    }
-    byNamespace.set(cluster, map);
-  }
-  return map.get(namespace) ?? [];
+  const part = cluster.partOf(namespace);
+  return part ? templatesOf(part) : [];
 }
 
 /**

@@ -1,5 +1,6 @@
 /** sts-service-missing: a StatefulSet's serviceName names no Service in its namespace. */
 import type { StatefulSet } from '../../../manifests/types';
+import { servicesNamed } from '../../../refs/dnsNames';
 import type { Rule } from '../../types';
 import { relatedAt } from '../dns/describe';
 
@@ -18,7 +19,7 @@ export const stsServiceMissing: Rule = {
     const ns = sts.meta.namespace;
     if (ctx.cluster.services.has(`${ns}/${name}`)) return;
     const first = `${sts.meta.name}-${sts.ordinalStart}`;
-    const elsewhere = [...ctx.cluster.services.values()].filter((e) => e.service.meta.name === name).map((e) => e.service);
+    const elsewhere = servicesNamed(ctx.cluster, name).map((e) => e.service);
     const hint = elsewhere.length
       ? ` A Service ${name} exists in namespace ${elsewhere.map((s) => s.meta.namespace).join(', ')}, but serviceName refers to the StatefulSet's own namespace only.`
       : '';
