@@ -19,7 +19,6 @@ import {
   type Connection,
   type InitializeParams,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { problemFindings, type Finding } from './checks';
 import type { KubeObject } from './manifests';
 import { quickFixes } from './features/codeActions';
@@ -29,7 +28,9 @@ import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { definitionAt, prepareRenameAt, referencesAt, renameAt, serviceTargetAt } from './features/navigation';
 import { LIVE_PROTOCOL, LiveLookups, listenLive } from './features/liveResolve';
-import { WorkspaceIndex, type OffsetEdit } from './workspace';
+import { WorkspaceIndex } from './workspace';
+import { EditorDocument } from './workspace/editorDocument';
+import { LineOffsets } from './workspace/lineOffsets';
 import { isExcluded, isHelmTemplate, looksLikeKubernetes, manifestFiles } from './workspace/scan';
 import { parseSettings } from './workspace/settings';
 
@@ -79,7 +80,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   });
   /** Text documents by normalized URI: open ones from the client, others read from disk. */
-  const docs = new Map<string, TextDocument>();
+  const docs = new Map<string, EditorDocument>();
   const open = new Set<string>();
   let folders: string[] = [];
   let hasConfiguration = false;
@@ -121,13 +122,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function publish(uri: string): void {
     const doc = docs.get(uri);
     const file = index.file(uri);
-    if (!doc || !file || !looksLikeKubernetes(doc.getText())) {
+    if (!doc || !file || !file.looksLikeKubernetes) {
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
     try {
       const groups = index.diagnosticGroups(uri);
-      const docFor = (u: string): TextDocument | undefined => docs.get(u);
+      const docFor = (u: string): EditorDocument | undefined => docs.get(u);
       const diagnostics = groups.problems.map((f) => toDiagnostic(f, doc, docFor));
       for (const [object, findings] of groups.objects) diagnostics.push(...objectDiagnostics(object, findings, doc, docFor));
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
@@ -142,7 +143,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * unchanged diagnostics are not rebuilt on every one.
    */
   const converted = new WeakMap<readonly Finding[], { lines: string; diagnostics: Diagnostic[] }>();
-  function objectDiagnostics(object: KubeObject, findings: readonly Finding[], doc: TextDocument, docFor: (u: string) => TextDocument | undefined): Diagnostic[] {
+  function objectDiagnostics(object: KubeObject, findings: readonly Finding[], doc: EditorDocument, docFor: (u: string) => EditorDocument | undefined): Diagnostic[] {
     let lines = String(doc.positionAt(object.source.range.start).line);
     for (const f of findings) for (const r of f.related ?? []) lines += `|${r.file}:${docFor(r.file)?.positionAt(r.range.start).line ?? -1}`;
     const hit = converted.get(findings);
@@ -153,10 +154,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   function setText(uri: string, text: string, version: number): void {
-    const doc = TextDocument.create(uri, 'yaml', version, text);
-    docs.set(uri, doc);
     const path = pathOf(uri);
     schedule(index.setFile(uri, text, path ? isHelmTemplate(path) : false));
+    const doc = new EditorDocument(uri, version, new LineOffsets(index.file(uri)!.source));
+    docs.set(uri, doc);
     // A large file's syntax problems are shown as soon as it is parsed; the checks follow.
     if (text.length > STREAM_THRESHOLD && looksLikeKubernetes(text)) {
       const early = problemFindings(index.file(uri)?.problems() ?? [], index.settings.checks).map((f) => toDiagnostic(f, doc, (u) => docs.get(u)));
@@ -275,26 +276,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
     const uri = normalizeUri(textDocument.uri);
     let doc = docs.get(uri);
-    if (!doc) return;
-    const edits: OffsetEdit[] = [];
-    let full: string | undefined;
+    const file = index.file(uri);
+    if (!doc || !file) return;
+    const affected = new Set<string>();
     for (const change of contentChanges) {
       if ('range' in change) {
-        edits.push({ start: doc.offsetAt(change.range.start), end: doc.offsetAt(change.range.end), text: change.text });
+        const a = doc.offsetAt(change.range.start);
+        const b = doc.offsetAt(change.range.end);
+        const [start, end] = a <= b ? [a, b] : [b, a];
+        const removed = file.source.slice(start, end);
+        for (const u of index.editFile(uri, [{ start, end, text: change.text }])) affected.add(u);
+        doc.lines.update(start, removed, change.text);
       } else {
-        full = change.text;
-        edits.length = 0;
+        const path = pathOf(uri);
+        for (const u of index.setFile(uri, change.text, path ? isHelmTemplate(path) : false)) affected.add(u);
+        doc = new EditorDocument(uri, textDocument.version, new LineOffsets(file.source));
       }
-      doc = TextDocument.update(doc, [change], textDocument.version);
     }
-    docs.set(uri, doc);
-    if (full !== undefined) {
-      const path = pathOf(uri);
-      schedule(index.setFile(uri, doc.getText(), path ? isHelmTemplate(path) : false));
-      if (edits.length) schedule(index.editFile(uri, edits));
-    } else {
-      schedule(index.editFile(uri, edits, doc.getText()));
-    }
+    docs.set(uri, doc.at(textDocument.version));
+    schedule(affected);
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
@@ -366,7 +366,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * The last lenses per file, with what they were computed from: editors ask again on every
    * scroll and focus, and the answer changes only with the text, the cluster or live settings.
    */
-  const lensCache = new Map<string, { doc: TextDocument; cluster: unknown; live: boolean; lenses: CodeLens[] }>();
+  const lensCache = new Map<string, { doc: EditorDocument; cluster: unknown; live: boolean; lenses: CodeLens[] }>();
   connection.onCodeLens(({ textDocument }) => {
     const uri = normalizeUri(textDocument.uri);
     const doc = docs.get(uri);

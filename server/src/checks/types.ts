@@ -2,7 +2,7 @@
  * The shape every check (diagnostic rule) has. One rule per file under `checks/rules/`, each
  * exporting a `Rule`. Part of the pure core: no LSP, no VS Code.
  */
-import type { FieldPath, KubeObject, TextRange } from '../manifests/types';
+import type { FieldPath, KubeObject, TextRange, TextSource } from '../manifests/types';
 import type { ClusterConfig } from '../dns/config';
 import type { Cluster } from '../dns/cluster';
 
@@ -42,7 +42,7 @@ export interface CheckContext {
   /** Every object in scope (the workspace, or the files given to the CLI), indexed for DNS. */
   readonly cluster: Cluster;
   /** The current text of a file, for rules that point inside string values (DNS names in URLs). */
-  readonly textOf?: (file: string) => string | undefined;
+  readonly textOf?: (file: string) => TextSource | undefined;
 }
 
 export interface Rule {

@@ -1,9 +1,9 @@
 /** Quick fixes for the diagnostics the editor asks about, recomputed against the current text. */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Positions } from '../workspace/lineOffsets';
 import type { WorkspaceIndex } from '../workspace';
 
-export function quickFixes(index: WorkspaceIndex, uri: string, diagnostics: readonly Diagnostic[], docFor: (uri: string) => TextDocument | undefined): CodeAction[] {
+export function quickFixes(index: WorkspaceIndex, uri: string, diagnostics: readonly Diagnostic[], docFor: (uri: string) => Positions | undefined): CodeAction[] {
   const doc = docFor(uri);
   if (!doc || diagnostics.length === 0) return [];
   const offsets = diagnostics.map((d) => [doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)] as const);

@@ -1,6 +1,6 @@
 /** Findings as LSP diagnostics: ranges, codes, severities, related locations, fix data. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Positions } from '../workspace/lineOffsets';
 import type { Finding } from '../checks';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
@@ -12,7 +12,7 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'k8s-dns';
 
-export function toDiagnostic(f: Finding, doc: TextDocument, docFor: (uri: string) => TextDocument | undefined): Diagnostic {
+export function toDiagnostic(f: Finding, doc: Positions, docFor: (uri: string) => Positions | undefined): Diagnostic {
   const related = (f.related ?? [])
     .map((r) => {
       const other = docFor(r.file);

@@ -26,7 +26,7 @@ function loc(o: KubeObject, path: FieldPath): Location {
 /** The DNS-name use under the cursor, if any. */
 export function useAt(index: WorkspaceIndex, uri: string, offset: number): DnsNameUse | undefined {
   const hit = objectAt(index, uri, offset);
-  const text = index.file(uri)?.text;
+  const text = index.file(uri)?.source;
   if (!hit || text === undefined) return undefined;
   for (const use of dnsNameUses(hit.object, index.cluster())) {
     if (!eq(use.token.path, hit.path)) continue;
@@ -122,7 +122,7 @@ export function serviceReferences(index: WorkspaceIndex, svc: Service): Referenc
       if (isEndpoints(o) && o.meta.name === name) at(o, ['metadata', 'name']);
       if ((isPod(o) || isWorkload(o) || isStatefulSet(o)) && o.template.subdomain === name) at(o, [...o.template.specPath, 'subdomain']);
     }
-    const text = index.file(o.source.file)?.text;
+    const text = index.file(o.source.file)?.source;
     if (text === undefined) continue;
     for (const use of dnsNameUses(o, cluster)) {
       const means = use.target ? use.target.service === svc : use.serviceName === name && use.serviceNamespace === ns;
@@ -172,7 +172,7 @@ export function prepareRenameAt(index: WorkspaceIndex, uri: string, offset: numb
   const hit = objectAt(index, uri, offset);
   if (hit && isService(hit.object) && eq(hit.path, ['metadata', 'name'])) return hit.object.source.locate(['metadata', 'name']);
   const use = useAt(index, uri, offset);
-  const text = index.file(uri)?.text;
+  const text = index.file(uri)?.source;
   if (use && text !== undefined && serviceAt(index, uri, offset)) return labelRange(use, text, use.serviceLabel);
   if (serviceAt(index, uri, offset) && hit) return hit.object.source.locate(hit.path);
   return undefined;

@@ -6,7 +6,7 @@
 import { parseDocument, type Node } from 'yaml';
 import { readKubeObject, type ObjectReadOptions } from './objects';
 import { isBlankChunk, splitYamlDocuments, type DocumentChunk } from './split';
-import type { KubeObject, ParsedFile, ParseProblem } from './types';
+import type { KubeObject, ParsedFile, ParseProblem, TextSource } from './types';
 import { yamlObjectSource, type DocumentBase } from './yamlSource';
 
 export interface ReadOptions extends ObjectReadOptions {
@@ -63,7 +63,7 @@ function toPlain(doc: ReturnType<typeof parseDocument>, file: string, start: num
  * Reads one document: the text between two `---` markers, at `chunk` in the file's `text`.
  * `docIndex` numbers the document within the file.
  */
-export function readDocument(text: string, file: string, chunk: DocumentChunk, docIndex: number, opts: ReadOptions): ParsedDocument {
+export function readDocument(text: TextSource, file: string, chunk: DocumentChunk, docIndex: number, opts: ReadOptions): ParsedDocument {
   const src = text.slice(chunk.start, chunk.end);
   const helm = opts.helm === true || HELM_RE.test(src);
   const objects: KubeObject[] = [];

@@ -12,6 +12,13 @@ export interface TextRange {
   readonly end: number;
 }
 
+/** Read access to a file's text: a plain string, or the editor's piece buffer. */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end: number): string;
+  charCodeAt(offset: number): number;
+}
+
 /** A path into an object, as in `["spec", "ports", 1, "name"]`. */
 export type FieldPath = readonly (string | number)[];
 

@@ -1,5 +1,5 @@
 /** Where a DNS name written in a string value sits in the file text. */
-import type { TextRange } from '../manifests/types';
+import type { TextRange, TextSource } from '../manifests/types';
 import type { DnsNameUse } from './dnsNames';
 
 /**
@@ -7,7 +7,7 @@ import type { DnsNameUse } from './dnsNames';
  * (quoted, plain or block scalars alike, unless escaped), so the n-th occurrence of it in the
  * node's text is the n-th occurrence in the value.
  */
-export function hostRange(use: DnsNameUse, text: string): TextRange | undefined {
+export function hostRange(use: DnsNameUse, text: TextSource): TextRange | undefined {
   const node = use.object.source.locate(use.token.path);
   if (node.end <= node.start) return undefined;
   const src = text.slice(node.start, node.end);
@@ -25,7 +25,7 @@ export function hostRange(use: DnsNameUse, text: string): TextRange | undefined 
 }
 
 /** The range of one label (by index) of the host. */
-export function labelRange(use: DnsNameUse, text: string, label: number): TextRange | undefined {
+export function labelRange(use: DnsNameUse, text: TextSource, label: number): TextRange | undefined {
   const r = hostRange(use, text);
   if (!r) return undefined;
   const labels = use.token.host.split('.');

@@ -20,7 +20,7 @@ export interface OffsetEdit {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, ManifestFile>();
-  private readonly deps = new DependencyIndex();
+  private deps = new DependencyIndex();
   private readonly findings = new Map<KubeObject, Finding[]>();
   private clusterCache: Cluster | undefined;
   /** Objects by cluster part (namespace), and each part's build: an edit rebuilds one part. */
@@ -46,12 +46,12 @@ export class WorkspaceIndex {
   setSettings(settings: Settings): string[] {
     this.settingsValue = settings;
     this.configValue = clusterConfigOf(settings);
-    const texts = [...this.files.values()].map((f) => [f.uri, f.text, f.helm] as const);
-    this.files.clear();
+    this.deps = new DependencyIndex();
     this.findings.clear();
     this.parts.clear();
     this.partCache.clear();
-    for (const [uri, text] of texts) this.setFile(uri, text, false);
+    // The files stay (editors hold their texts); only their objects are read again.
+    for (const f of this.files.values()) this.applyDelta(f.uri, { removed: [], added: f.reread(this.configValue.defaultNamespace) });
     this.clusterCache = undefined;
     return [...this.files.keys()];
   }
@@ -73,21 +73,22 @@ export class WorkspaceIndex {
     return this.applyDelta(uri, { removed: [], added: f.objects() });
   }
 
-  /**
-   * Applies edits in order; each edit's offsets refer to the text after the previous one.
-   * `finalText`, when given, is the text after all of them (the editor's own copy).
-   */
-  editFile(uri: string, edits: readonly OffsetEdit[], finalText?: string): Set<string> {
+  /** Applies edits in order; each edit's offsets refer to the text after the previous one. */
+  editFile(uri: string, edits: readonly OffsetEdit[]): Set<string> {
     const f = this.files.get(uri);
     if (!f) return new Set();
     const removed: KubeObject[] = [];
     const added: KubeObject[] = [];
-    for (const [i, e] of edits.entries()) {
-      const d = f.applyEdit(e.start, e.end, e.text, i === edits.length - 1 ? finalText : undefined);
+    for (const e of edits) {
+      const d = f.applyEdit(e.start, e.end, e.text);
       removed.push(...d.removed);
       added.push(...d.added);
     }
-    return this.applyDelta(uri, { removed, added });
+    // An object one edit added and a later one removed never existed for the index.
+    const gone = new Set(removed);
+    const transient = new Set(added.filter((o) => gone.has(o)));
+    if (transient.size === 0) return this.applyDelta(uri, { removed, added });
+    return this.applyDelta(uri, { removed: removed.filter((o) => !transient.has(o)), added: added.filter((o) => !transient.has(o)) });
   }
 
   removeFile(uri: string): Set<string> {
@@ -151,7 +152,7 @@ export class WorkspaceIndex {
   findingsOf(o: KubeObject): Finding[] {
     let f = this.findings.get(o);
     if (!f) {
-      f = checkObject(o, { config: this.configValue, cluster: this.cluster(), textOf: (u) => this.files.get(u)?.text }, this.rules, this.settingsValue.checks);
+      f = checkObject(o, { config: this.configValue, cluster: this.cluster(), textOf: (u) => this.files.get(u)?.source }, this.rules, this.settingsValue.checks);
       this.findings.set(o, f);
     }
     return f;
@@ -164,7 +165,7 @@ export class WorkspaceIndex {
   freshFindingsAt(uri: string, start: number, end: number): Finding[] {
     const f = this.files.get(uri);
     if (!f) return [];
-    const ctx = { config: this.configValue, cluster: this.cluster(), textOf: (u: string) => this.files.get(u)?.text };
+    const ctx = { config: this.configValue, cluster: this.cluster(), textOf: (u: string) => this.files.get(u)?.source };
     const out: Finding[] = [];
     for (const o of f.objects()) {
       const r = o.source.range;

@@ -3,12 +3,16 @@
  * documents it touched; documents after it are moved (their ranges shift), not re-parsed.
  */
 import { chunksOf, readDocument, splitYamlDocuments, type DocumentChunk, type KubeObject, type ParseProblem, type ParsedDocument, type ReadOptions } from '../manifests';
+import { looksLikeKubernetes } from './scan';
+import { TextBuffer } from './textBuffer';
 
 interface DocState {
   chunk: DocumentChunk;
   parsed: ParsedDocument;
   /** The document's offset when it was parsed; its problems' ranges are relative to that. */
   parsedAt: number;
+  /** Whether its text looks like a Kubernetes manifest (a `kind:` key). */
+  kube: boolean;
 }
 
 /** What an edit changed: the objects that went away and those that came. */
@@ -21,16 +25,31 @@ export class ManifestFile {
   private docs: DocState[] = [];
   private cachedObjects: KubeObject[] | undefined;
 
+  /** The text, edited in place: one keystroke must not copy a large file. */
+  private readonly buffer: TextBuffer;
+
   constructor(
     readonly uri: string,
-    private textValue: string,
-    private readonly opts: ReadOptions,
+    text: string,
+    private opts: ReadOptions,
   ) {
-    this.docs = chunksOf(textValue, uri).map((chunk, i) => this.parse(chunk, i));
+    this.buffer = new TextBuffer(text);
+    this.docs = chunksOf(text, uri).map((chunk, i) => this.parse(chunk, i));
   }
 
+  /** The whole text (joined from the buffer's pieces: for occasional readers). */
   get text(): string {
-    return this.textValue;
+    return this.buffer.toString();
+  }
+
+  /** The live text, for reading ranges of it without joining. */
+  get source(): TextBuffer {
+    return this.buffer;
+  }
+
+  /** Whether the file looks like Kubernetes manifests (worth diagnostics at all). */
+  get looksLikeKubernetes(): boolean {
+    return this.docs.some((d) => d.kube);
   }
 
   get isJson(): boolean {
@@ -38,7 +57,8 @@ export class ManifestFile {
   }
 
   private parse(chunk: DocumentChunk, index: number): DocState {
-    return { chunk, parsed: readDocument(this.textValue, this.uri, chunk, index, this.opts), parsedAt: chunk.start };
+    const kube = looksLikeKubernetes(this.buffer.slice(chunk.start, chunk.end));
+    return { chunk, parsed: readDocument(this.buffer, this.uri, chunk, index, this.opts), parsedAt: chunk.start, kube };
   }
 
   /** Every object of the file, in document order. */
@@ -73,10 +93,18 @@ export class ManifestFile {
     return this.docs[this.indexAt(offset)]?.parsed;
   }
 
+  /** Reads every document again with another default namespace (a settings change); returns the new objects. */
+  reread(defaultNamespace: string): readonly KubeObject[] {
+    this.opts = { ...this.opts, defaultNamespace };
+    this.docs = chunksOf(this.text, this.uri).map((chunk, i) => this.parse(chunk, i));
+    this.cachedObjects = undefined;
+    return this.objects();
+  }
+
   /** Replaces the whole text (a file changed on disk, or a full-sync edit). */
   replaceText(text: string): FileDelta {
     const removed = this.objects();
-    this.textValue = text;
+    this.buffer.replace(0, this.buffer.length, text);
     this.docs = chunksOf(text, this.uri).map((chunk, i) => this.parse(chunk, i));
     this.cachedObjects = undefined;
     return { removed, added: this.objects() };
@@ -87,17 +115,14 @@ export class ManifestFile {
    * documents around the edit (one on each side, since an edit can create or remove a `---`
    * marker) and re-parses those whose text changed.
    */
-  applyEdit(start: number, end: number, newText: string, result?: string): FileDelta {
-    const old = this.textValue;
-    // `result` is the text after the edit when the caller already has it (the editor's copy):
-    // sharing one string spares a copy of the whole file on every keystroke.
-    const text = result ?? old.slice(0, start) + newText + old.slice(end);
+  applyEdit(start: number, end: number, newText: string): FileDelta {
+    const text = this.buffer;
     const delta = newText.length - (end - start);
-    this.textValue = text;
     this.cachedObjects = undefined;
     if (this.isJson || this.docs.length === 0) {
       const removed = this.docs.flatMap((d) => d.parsed.objects);
-      this.docs = chunksOf(text, this.uri).map((chunk, i) => this.parse(chunk, i));
+      text.replace(start, end, newText);
+      this.docs = chunksOf(text.toString(), this.uri).map((chunk, i) => this.parse(chunk, i));
       return { removed, added: this.objects() };
     }
     const first = Math.max(0, this.indexAt(start) - 1);
@@ -107,7 +132,8 @@ export class ManifestFile {
     const regionEndNew = regionEndOld + delta;
     const oldRegion = this.docs.slice(first, last + 1);
     const oldByText = new Map<string, DocState>();
-    for (const d of oldRegion) oldByText.set(old.slice(d.chunk.start, d.chunk.end), d);
+    for (const d of oldRegion) oldByText.set(text.slice(d.chunk.start, d.chunk.end), d);
+    text.replace(start, end, newText);
 
     const fresh: DocState[] = [];
     const added: KubeObject[] = [];
@@ -128,13 +154,15 @@ export class ManifestFile {
       }
     }
     const removed = oldRegion.filter((d) => !kept.has(d)).flatMap((d) => d.parsed.objects);
-    const after = this.docs.slice(last + 1);
-    for (const d of after) {
-      d.chunk = { start: d.chunk.start + delta, end: d.chunk.end + delta };
-      d.parsed.base.offset = d.chunk.start;
+    this.docs.splice(first, last - first + 1, ...fresh);
+    for (let i = first; i < this.docs.length; i++) {
+      const d = this.docs[i]!;
+      if (i >= first + fresh.length && delta !== 0) {
+        d.chunk = { start: d.chunk.start + delta, end: d.chunk.end + delta };
+        d.parsed.base.offset = d.chunk.start;
+      }
+      d.parsed.base.docIndex = i;
     }
-    this.docs = [...this.docs.slice(0, first), ...fresh, ...after];
-    for (let i = first; i < this.docs.length; i++) this.docs[i]!.parsed.base.docIndex = i;
     return { removed, added };
   }
 

@@ -25,7 +25,7 @@ test('services, serviceNames and partOf agree with the objects they were built f
         assert.deepEqual([...(c.partOf(ns)?.services.keys() ?? [])].sort(), [...expected.keys()].filter((k) => k.startsWith(`${ns}/`)).sort());
       }
       assert.equal(c.services.get('no-slash'), undefined);
-      const names = new Set(pairs.map(([, name]) => name));
+      const names = new Set<string>(pairs.map(([, name]) => name));
       assert.deepEqual(new Set(c.serviceNames), names);
       assert.equal(c.serviceNames.size, names.size);
       for (const n of ['a', 'b', 'web', 'db', 'quote', 'zzz']) assert.equal(c.serviceNames.has(n), names.has(n));
