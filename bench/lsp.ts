@@ -108,7 +108,8 @@ export class LspServer {
             synchronization: { didSave: true, dynamicRegistration: true },
             hover: { contentFormat: ['markdown', 'plaintext'] },
             publishDiagnostics: { versionSupport: true, relatedInformation: true },
-            codeLens: {},
+            // As VS Code: whole-file lenses come as stubs, the ones on screen are resolved.
+            codeLens: { resolveSupport: { properties: ['command'] } },
           },
         },
         initializationOptions: this.opts.initializationOptions ?? {},

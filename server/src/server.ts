@@ -22,7 +22,7 @@ import {
 import { problemFindings, type Finding } from './checks';
 import type { KubeObject } from './manifests';
 import { quickFixes } from './features/codeActions';
-import { codeLenses } from './features/codeLens';
+import { lensCommand, lensSites, type LensSite } from './features/codeLens';
 import { COMMANDS, runCommand } from './features/commands';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
@@ -86,6 +86,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let hasConfiguration = false;
   let watchRegistration = false;
   let richClient = false;
+  /** The client resolves lenses: send a file's lens sites without titles (see onCodeLensResolve). */
+  let lensStubs = false;
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
 
@@ -221,6 +223,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     hasConfiguration = !!params.capabilities.workspace?.configuration;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    lensStubs = !!params.capabilities.textDocument?.codeLens?.resolveSupport?.properties.includes('command');
     richClient = !!(params.initializationOptions as { previewSupport?: boolean } | undefined)?.previewSupport;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) index.setSettings(parseSettings(init.settings));
@@ -233,7 +236,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        codeLensProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         definitionProvider: true,
         referencesProvider: true,
@@ -365,8 +368,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /**
    * The last lenses per file, with what they were computed from: editors ask again on every
    * scroll and focus, and the answer changes only with the text, the cluster or live settings.
+   * Each answer has a generation; a stub's `data` is `[generation, index]` into its sites.
    */
-  const lensCache = new Map<string, { doc: EditorDocument; cluster: unknown; live: boolean; lenses: CodeLens[] }>();
+  interface LensAnswer {
+    readonly doc: EditorDocument;
+    readonly cluster: unknown;
+    readonly live: boolean;
+    readonly generation: number;
+    readonly sites: LensSite[];
+    readonly lenses: CodeLens[];
+  }
+  const lensCache = new Map<string, LensAnswer>();
+  /** Sites by generation: the current answer of each file, and a few older ones still on screen. */
+  const lensSitesByGeneration = new Map<number, LensSite[]>();
+  const KEPT_LENS_GENERATIONS = 16;
+  let lensGeneration = 0;
+
   connection.onCodeLens(({ textDocument }) => {
     const uri = normalizeUri(textDocument.uri);
     const doc = docs.get(uri);
@@ -375,12 +392,32 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const cluster = index.cluster();
     const hit = lensCache.get(uri);
     if (hit && hit.doc === doc && hit.cluster === cluster && hit.live === liveOn) return hit.lenses;
-    const lenses = codeLenses(index, uri, { live: liveOn }).map((l) => ({
-      range: { start: doc.positionAt(l.range.start), end: doc.positionAt(l.range.end) },
-      command: { title: l.title, command: l.command, arguments: l.args },
-    }));
-    lensCache.set(uri, { doc, cluster, live: liveOn, lenses });
+    const generation = ++lensGeneration;
+    const sites = lensSites(index, uri, { live: liveOn });
+    const toRange = (r: { start: number; end: number }) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
+    const lenses: CodeLens[] = lensStubs
+      ? sites.map((site, i) => ({ range: toRange(site.range), data: [generation, i] }))
+      : sites.map((site) => {
+          const c = lensCommand(index, site);
+          return { range: toRange(site.range), command: { title: c.title, command: c.command, arguments: c.args } };
+        });
+    lensCache.set(uri, { doc, cluster, live: liveOn, generation, sites, lenses });
+    lensSitesByGeneration.set(generation, sites);
+    for (const g of lensSitesByGeneration.keys()) {
+      if (lensSitesByGeneration.size <= KEPT_LENS_GENERATIONS) break;
+      if (![...lensCache.values()].some((a) => a.generation === g)) lensSitesByGeneration.delete(g);
+    }
     return lenses;
+  });
+
+  connection.onCodeLensResolve((lens) => {
+    if (lens.command) return lens;
+    const [generation, i] = Array.isArray(lens.data) ? (lens.data as unknown[]) : [];
+    const site = typeof generation === 'number' && typeof i === 'number' ? lensSitesByGeneration.get(generation)?.[i] : undefined;
+    // A lens from an answer long replaced: an empty title, until the editor asks for lenses again.
+    if (!site) return { ...lens, command: { title: '', command: '' } };
+    const c = lensCommand(index, site);
+    return { ...lens, command: { title: c.title, command: c.command, arguments: c.args } };
   });
 
   connection.onCodeAction(({ textDocument, context }) => quickFixes(index, normalizeUri(textDocument.uri), context.diagnostics, (u) => docs.get(normalizeUri(u))));

@@ -37,6 +37,8 @@ export interface StartOptions {
   readonly initializationOptions?: Record<string, unknown>;
   /** The server process's environment (default: this process's). */
   readonly env?: NodeJS.ProcessEnv;
+  /** `textDocument` client capabilities beyond hover's (e.g. codeLens resolve support). */
+  readonly textDocumentCapabilities?: Record<string, unknown>;
 }
 
 export async function startClient(opts: StartOptions = {}): Promise<TestClient> {
@@ -65,7 +67,7 @@ export async function startClient(opts: StartOptions = {}): Promise<TestClient> 
     processId: process.pid,
     rootUri: folder,
     workspaceFolders: folder ? [{ uri: folder, name: 'test' }] : null,
-    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] }, ...opts.textDocumentCapabilities } },
     initializationOptions: opts.initializationOptions ?? {},
   })) as { capabilities: ServerCapabilities };
   await conn.sendNotification('initialized', {});
