@@ -1,25 +1,30 @@
 /**
- * Which Services and endpoints hold an address, for PTR questions: built once per cluster so a
- * reverse lookup costs a map lookup, not a walk over every Service.
+ * Which Services and endpoints hold an address, for PTR questions: indexed once per namespace
+ * part, so a reverse lookup costs a map lookup per namespace, not a walk over every Service, and
+ * an edit re-indexes only its own namespace.
  */
-import { isServed, type Cluster, type EffectiveEndpoint, type ServiceEntry } from './cluster';
+import { isServed, type Cluster, type EffectiveEndpoint, type NamespacePart, type ServiceEntry } from './cluster';
 import { ipFamily, presentAddress } from './names';
 
-export interface AddressIndex {
-  /** Services by cluster IP (canonical form); the first one found wins, as in reverse.go. */
-  readonly clusterIPs: ReadonlyMap<string, ServiceEntry>;
-  /** Served endpoints by address (canonical form), in Service order. */
-  readonly endpoints: ReadonlyMap<string, readonly { entry: ServiceEntry; endpoint: EffectiveEndpoint; address: string }[]>;
+export interface AddressHolder {
+  readonly entry: ServiceEntry;
+  readonly endpoint: EffectiveEndpoint;
+  readonly address: string;
 }
 
-const cache = new WeakMap<Cluster, AddressIndex>();
+interface PartIndex {
+  readonly clusterIPs: ReadonlyMap<string, ServiceEntry>;
+  readonly endpoints: ReadonlyMap<string, readonly AddressHolder[]>;
+}
 
-export function addressIndex(cluster: Cluster): AddressIndex {
-  let idx = cache.get(cluster);
+const cache = new WeakMap<NamespacePart, PartIndex>();
+
+function partIndex(part: NamespacePart): PartIndex {
+  let idx = cache.get(part);
   if (idx) return idx;
   const clusterIPs = new Map<string, ServiceEntry>();
-  const endpoints = new Map<string, { entry: ServiceEntry; endpoint: EffectiveEndpoint; address: string }[]>();
-  for (const entry of cluster.services.values()) {
+  const endpoints = new Map<string, AddressHolder[]>();
+  for (const entry of part.services.values()) {
     for (const ip of entry.clusterIPs) {
       if (!ipFamily(ip)) continue;
       const key = presentAddress(ip);
@@ -41,6 +46,22 @@ export function addressIndex(cluster: Cluster): AddressIndex {
     }
   }
   idx = { clusterIPs, endpoints };
-  cache.set(cluster, idx);
+  cache.set(part, idx);
   return idx;
+}
+
+/** The Service whose cluster IP this is (canonical form); the first one found wins, as in reverse.go. */
+export function clusterIPOwner(cluster: Cluster, canonical: string): ServiceEntry | undefined {
+  for (const part of cluster.parts) {
+    const owner = partIndex(part).clusterIPs.get(canonical);
+    if (owner) return owner;
+  }
+  return undefined;
+}
+
+/** Served endpoints with this address (canonical form), in Service order. */
+export function endpointsWithAddress(cluster: Cluster, canonical: string): AddressHolder[] {
+  const out: AddressHolder[] = [];
+  for (const part of cluster.parts) out.push(...(partIndex(part).endpoints.get(canonical) ?? []));
+  return out;
 }

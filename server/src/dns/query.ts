@@ -4,7 +4,7 @@
  * (dns-rules.md §2–§12).
  */
 import { serviceKey, type Cluster, type ServiceEntry } from './cluster';
-import { addressIndex } from './addressIndex';
+import { clusterIPOwner, endpointsWithAddress } from './addressIndex';
 import { absolute, addressFromReverse, ipFromDashed, ipFamily, isPlaceholder, presentAddress } from './names';
 import { serviceCandidates, endpointName, type Candidate, type ServiceQuestion } from './serviceEntries';
 import type { Answer, Rcode, RecordType, ResourceRecord } from './types';
@@ -314,8 +314,7 @@ function reverse(ctx: Ctx, lower: string): Answer {
   };
   if (!ip || qtype !== 'PTR') return ip ? nx(ctx) : fallthrough();
   const canon = presentAddress(ip);
-  const idx = addressIndex(cluster);
-  const owner = idx.clusterIPs.get(canon);
+  const owner = clusterIPOwner(cluster, canon);
   if (owner) {
     const s = owner.service.meta;
     return result(ctx, 'NOERROR', [rr(qname, 'PTR', ttl, `${s.name}.${s.namespace}.svc.${zone}.`, owner.service)]);
@@ -323,7 +322,7 @@ function reverse(ctx: Ctx, lower: string): Answer {
   const answer: ResourceRecord[] = [];
   const seen = new Set<string>();
   const kubeDns = cluster.config.flavor === 'kube-dns';
-  for (const { entry, endpoint: ep, address: a } of idx.endpoints.get(canon) ?? []) {
+  for (const { entry, endpoint: ep, address: a } of endpointsWithAddress(cluster, canon)) {
     if (kubeDns && (!entry.headless || !ep.hostname)) continue;
     const s = entry.service.meta;
     const target = `${endpointName(ep, a, cluster)}.${s.name}.${s.namespace}.svc.${zone}.`;
