@@ -24,7 +24,7 @@ export function loadInput(paths: readonly string[], config: ClusterConfig): Load
       throw new UsageError(`${f}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
     }
     texts.set(f, text);
-    files.push(readManifest(text, f, { defaultNamespace: config.defaultNamespace, helm: f.endsWith('.tpl') }));
+    files.push(readManifest(text, f, { defaultNamespace: config.defaultNamespace, helm: f.endsWith('.tpl'), lazySyntax: true }));
   }
   return { files, texts, cluster: buildCluster(files.flatMap((p) => p.objects), config) };
 }

@@ -7,7 +7,7 @@ import { parseDocument, type Node } from 'yaml';
 import { readKubeObject, type ObjectReadOptions } from './objects';
 import { isBlankChunk, splitYamlDocuments, type DocumentChunk } from './split';
 import type { KubeObject, ParsedFile, ParseProblem, TextSource } from './types';
-import { yamlObjectSource, type DocumentBase } from './yamlSource';
+import { lazyYamlObjectSource, nodeRange, yamlObjectSource, type DocumentBase } from './yamlSource';
 
 export interface ReadOptions extends ObjectReadOptions {
   /**
@@ -15,7 +15,12 @@ export interface ReadOptions extends ObjectReadOptions {
    * YAML until rendered); whatever parses still yields objects.
    */
   readonly helm?: boolean;
+  /** Keep no syntax trees: objects re-parse their document on the first lookup (batch reads). */
+  readonly lazySyntax?: boolean;
 }
+
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: false } as const;
+const parseSource = (src: string): ReturnType<typeof parseDocument> => parseDocument(src, PARSE_OPTIONS);
 
 /** Everything read from one document of a file. */
 export interface ParsedDocument {
@@ -73,7 +78,7 @@ export function readDocument(text: TextSource, file: string, chunk: DocumentChun
 
   let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(src, { prettyErrors: false, uniqueKeys: true, strict: false });
+    doc = parseSource(src);
   } catch (e) {
     // The parser recurses on nesting; absurd depth overflows the stack. Report, never crash.
     const msg = e instanceof RangeError ? 'the document is nested too deeply to read' : e instanceof Error ? e.message : String(e);
@@ -99,8 +104,10 @@ export function readDocument(text: TextSource, file: string, chunk: DocumentChun
   }
   if (value === undefined) return { chunk, base, objects, problems, helm };
 
-  const add = (raw: unknown, node: Node, listIndex?: number): void => {
-    const source = yamlObjectSource(file, base, doc, node, listIndex);
+  const add = (raw: unknown, node: Node, listIndex?: number, nodePath: (string | number)[] = []): void => {
+    const source = opts.lazySyntax
+      ? lazyYamlObjectSource(file, base, src, parseSource, nodePath, nodeRange(node, 0), listIndex)
+      : yamlObjectSource(file, base, doc, node, listIndex);
     const res = readKubeObject(raw, source, opts);
     if (res.object) objects.push(res.object);
     if (!helm) problems.push(...res.problems);
@@ -114,12 +121,12 @@ export function readDocument(text: TextSource, file: string, chunk: DocumentChun
     if (Array.isArray(items)) {
       items.forEach((item, i) => {
         const node = (doc.getIn(['items', i], true) as Node | undefined) ?? root;
-        add(item, node, i);
+        add(item, node, i, ['items', i]);
       });
     }
   } else if (Array.isArray(value) && file.toLowerCase().endsWith('.json')) {
     // A JSON array of objects.
-    value.forEach((item, i) => add(item, (doc.getIn([i], true) as Node | undefined) ?? root, i));
+    value.forEach((item, i) => add(item, (doc.getIn([i], true) as Node | undefined) ?? root, i, [i]));
   } else {
     add(value, root);
   }

@@ -15,7 +15,7 @@ export interface DocumentBase {
   docIndex: number;
 }
 
-function nodeRange(node: Node, offset: number): TextRange {
+export function nodeRange(node: Node, offset: number): TextRange {
   const r = node.range;
   if (!r) return { start: offset, end: offset };
   return { start: r[0] + offset, end: r[1] + offset };
@@ -137,4 +137,35 @@ export function syntheticSource(file: string, raw: unknown, docIndex = 0): Objec
     return true;
   };
   return { file, docIndex, range, locate: () => range, has, pathAt: () => undefined };
+}
+
+/**
+ * An `ObjectSource` that keeps only its document's text: the syntax tree is parsed again on the
+ * first lookup. For batch reads (the CLI) that locate few objects: keeping every document's tree
+ * alive costs more in garbage collection than re-parsing the few that are asked about.
+ */
+export function lazyYamlObjectSource(file: string, base: DocumentBase, src: string, parse: (src: string) => Document, nodePath: readonly (string | number)[], rootRange: TextRange, listIndex?: number): ObjectSource {
+  let real: ObjectSource | undefined;
+  const load = (): ObjectSource => {
+    if (!real) {
+      const doc = parse(src);
+      const root = doc.contents as Node;
+      const node = nodePath.length ? ((doc.getIn(nodePath, true) as Node | undefined) ?? root) : root;
+      real = yamlObjectSource(file, base, doc, node, listIndex);
+    }
+    return real;
+  };
+  return {
+    file,
+    get docIndex() {
+      return base.docIndex;
+    },
+    ...(listIndex === undefined ? {} : { listIndex }),
+    get range() {
+      return { start: rootRange.start + base.offset, end: rootRange.end + base.offset };
+    },
+    locate: (path, opts) => load().locate(path, opts),
+    has: (path) => load().has(path),
+    pathAt: (offset) => load().pathAt(offset),
+  };
 }

@@ -68,7 +68,7 @@ export class WorkspaceIndex {
   setFile(uri: string, text: string, helm: boolean): Set<string> {
     const existing = this.files.get(uri);
     if (existing) return this.applyDelta(uri, existing.replaceText(text));
-    const f = new ManifestFile(uri, text, { defaultNamespace: this.configValue.defaultNamespace, helm });
+    const f = new ManifestFile(uri, text, { defaultNamespace: this.configValue.defaultNamespace, helm, lazySyntax: true });
     this.files.set(uri, f);
     return this.applyDelta(uri, { removed: [], added: f.objects() });
   }
