@@ -223,7 +223,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     hasConfiguration = !!params.capabilities.workspace?.configuration;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
-    lensStubs = !!params.capabilities.textDocument?.codeLens?.resolveSupport?.properties.includes('command');
+    lensStubs = !!params.capabilities.textDocument?.codeLens?.resolveSupport?.properties?.includes('command');
     richClient = !!(params.initializationOptions as { previewSupport?: boolean } | undefined)?.previewSupport;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) index.setSettings(parseSettings(init.settings));
