@@ -7,7 +7,7 @@ import { parseDocument, type Node } from 'yaml';
 import { readKubeObject, type ObjectReadOptions } from './objects';
 import { isBlankChunk, splitYamlDocuments, type DocumentChunk } from './split';
 import type { KubeObject, ParsedFile, ParseProblem, TextSource } from './types';
-import { lazyYamlObjectSource, nodeRange, yamlObjectSource, type DocumentBase } from './yamlSource';
+import { nodeRange, reparsedTree, yamlObjectSource, type DocumentBase } from './yamlSource';
 
 export interface ReadOptions extends ObjectReadOptions {
   /**
@@ -105,9 +105,8 @@ export function readDocument(text: TextSource, file: string, chunk: DocumentChun
   if (value === undefined) return { chunk, base, objects, problems, helm };
 
   const add = (raw: unknown, node: Node, listIndex?: number, nodePath: (string | number)[] = []): void => {
-    const source = opts.lazySyntax
-      ? lazyYamlObjectSource(file, base, src, parseSource, nodePath, nodeRange(node, 0), listIndex)
-      : yamlObjectSource(file, base, doc, node, listIndex);
+    const tree = opts.lazySyntax ? reparsedTree(src, parseSource, nodePath) : () => ({ doc, root: node });
+    const source = yamlObjectSource(file, base, tree, nodeRange(node, 0), listIndex);
     const res = readKubeObject(raw, source, opts);
     if (res.object) objects.push(res.object);
     if (!helm) problems.push(...res.problems);

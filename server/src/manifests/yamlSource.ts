@@ -87,9 +87,20 @@ function pathAtNode(root: Node, rel: number): { path: (string | number)[]; onKey
   }
 }
 
-/** An `ObjectSource` backed by a YAML node of a document parsed on its own. */
-export function yamlObjectSource(file: string, base: DocumentBase, doc: Document, root: Node, listIndex?: number): ObjectSource {
+/** The syntax tree an object's source walks: its document and the object's node in it. */
+export interface YamlTree {
+  readonly doc: Document;
+  readonly root: Node;
+}
+
+/**
+ * An `ObjectSource` backed by a YAML node of a document parsed on its own. `tree` is called on
+ * the first lookup (it may parse the document then); `rootRange` is the node's range in the
+ * document, so the object's range needs no tree.
+ */
+export function yamlObjectSource(file: string, base: DocumentBase, tree: () => YamlTree, rootRange: TextRange, listIndex?: number): ObjectSource {
   const walk = (path: FieldPath, key: boolean): { range: TextRange; found: boolean } => {
+    const { doc, root } = tree();
     let node: Node = root;
     let best = nodeRange(root, base.offset);
     for (let i = 0; i < path.length; i++) {
@@ -113,11 +124,29 @@ export function yamlObjectSource(file: string, base: DocumentBase, doc: Document
     },
     ...(listIndex === undefined ? {} : { listIndex }),
     get range() {
-      return nodeRange(root, base.offset);
+      return { start: rootRange.start + base.offset, end: rootRange.end + base.offset };
     },
     locate: (path, opts) => walk(path, opts?.key ?? false).range,
     has: (path) => walk(path, false).found,
-    pathAt: (offset) => pathAtNode(root, offset - base.offset),
+    pathAt: (offset) => pathAtNode(tree().root, offset - base.offset),
+  };
+}
+
+/**
+ * A tree that is not kept: the document's text is parsed again on the first call, and the node
+ * found at `nodePath` (the document's root when empty or missing). For reads that locate few
+ * objects, keeping every document's tree alive costs more in garbage collection than re-parsing
+ * the few that are asked about.
+ */
+export function reparsedTree(src: string, parse: (src: string) => Document, nodePath: readonly (string | number)[]): () => YamlTree {
+  let tree: YamlTree | undefined;
+  return () => {
+    if (!tree) {
+      const doc = parse(src);
+      const root = doc.contents as Node;
+      tree = { doc, root: nodePath.length ? ((doc.getIn(nodePath, true) as Node | undefined) ?? root) : root };
+    }
+    return tree;
   };
 }
 
@@ -137,35 +166,4 @@ export function syntheticSource(file: string, raw: unknown, docIndex = 0): Objec
     return true;
   };
   return { file, docIndex, range, locate: () => range, has, pathAt: () => undefined };
-}
-
-/**
- * An `ObjectSource` that keeps only its document's text: the syntax tree is parsed again on the
- * first lookup. For batch reads (the CLI) that locate few objects: keeping every document's tree
- * alive costs more in garbage collection than re-parsing the few that are asked about.
- */
-export function lazyYamlObjectSource(file: string, base: DocumentBase, src: string, parse: (src: string) => Document, nodePath: readonly (string | number)[], rootRange: TextRange, listIndex?: number): ObjectSource {
-  let real: ObjectSource | undefined;
-  const load = (): ObjectSource => {
-    if (!real) {
-      const doc = parse(src);
-      const root = doc.contents as Node;
-      const node = nodePath.length ? ((doc.getIn(nodePath, true) as Node | undefined) ?? root) : root;
-      real = yamlObjectSource(file, base, doc, node, listIndex);
-    }
-    return real;
-  };
-  return {
-    file,
-    get docIndex() {
-      return base.docIndex;
-    },
-    ...(listIndex === undefined ? {} : { listIndex }),
-    get range() {
-      return { start: rootRange.start + base.offset, end: rootRange.end + base.offset };
-    },
-    locate: (path, opts) => load().locate(path, opts),
-    has: (path) => load().has(path),
-    pathAt: (offset) => load().pathAt(offset),
-  };
 }
