@@ -7,6 +7,7 @@ import { ALL_RULES, checkObject, problemFindings, type Finding, type Rule } from
 import type { Cluster, ClusterConfig } from '../dns';
 import { buildNamespacePart, combineParts, partKey, type NamespacePart } from '../dns/cluster';
 import type { KubeObject } from '../manifests';
+import { pushAll } from './arrays';
 import { DependencyIndex, dependencyKeys, nsKey, providedKeys } from './dependencies';
 import { ManifestFile, type FileDelta } from './manifestFile';
 import { clusterConfigOf, DEFAULT_SETTINGS, type Settings } from './settings';
@@ -81,8 +82,8 @@ export class WorkspaceIndex {
     const added: KubeObject[] = [];
     for (const e of edits) {
       const d = f.applyEdit(e.start, e.end, e.text);
-      removed.push(...d.removed);
-      added.push(...d.added);
+      pushAll(removed, d.removed);
+      pushAll(added, d.added);
     }
     // An object one edit added and a later one removed never existed for the index.
     const gone = new Set(removed);

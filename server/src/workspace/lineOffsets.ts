@@ -4,6 +4,7 @@
  * copies). Lines end at `\n`, `\r` or `\r\n`, as LSP counts them.
  */
 import type { TextSource } from '../manifests/types';
+import { replaceItems } from './arrays';
 
 const LF = 10;
 const CR = 13;
@@ -53,7 +54,7 @@ export class LineOffsets {
 
   /** Follows an edit, already made to the text, that replaced `removed` at `start` with `inserted`. */
   update(start: number, removed: string, inserted: string): void {
-    const starts = this.starts;
+    let starts = this.starts;
     if (!starts) return; // built from the current text when first needed
     const after = this.text;
     const end = start + removed.length;
@@ -75,7 +76,7 @@ export class LineOffsets {
     if (hi - lo === added.length) {
       for (let i = 0; i < added.length; i++) starts[lo + i] = added[i]!;
     } else {
-      starts.splice(lo, hi - lo, ...added);
+      starts = this.starts = replaceItems(starts, lo, hi - lo, added);
     }
     const delta = inserted.length - removed.length;
     if (delta !== 0) for (let i = lo + added.length; i < starts.length; i++) starts[i]! += delta;

@@ -4,6 +4,7 @@
  */
 import { chunksOf, readDocument, splitYamlDocuments, type DocumentChunk, type KubeObject, type ParseProblem, type ParsedDocument, type ReadOptions } from '../manifests';
 import { looksLikeKubernetes } from './scan';
+import { pushAll, replaceItems } from './arrays';
 import { TextBuffer } from './textBuffer';
 
 interface DocState {
@@ -149,12 +150,12 @@ export class ManifestFile {
         fresh.push(same);
       } else {
         const d = this.parse(chunk, first + fresh.length);
-        added.push(...d.parsed.objects);
+        pushAll(added, d.parsed.objects);
         fresh.push(d);
       }
     }
     const removed = oldRegion.filter((d) => !kept.has(d)).flatMap((d) => d.parsed.objects);
-    this.docs.splice(first, last - first + 1, ...fresh);
+    this.docs = replaceItems(this.docs, first, last - first + 1, fresh);
     for (let i = first; i < this.docs.length; i++) {
       const d = this.docs[i]!;
       if (i >= first + fresh.length && delta !== 0) {

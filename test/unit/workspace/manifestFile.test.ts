@@ -48,3 +48,13 @@ test('any sequence of edits gives the same objects, ranges and problems as a fre
     { numRuns: 300 },
   );
 });
+
+test('a paste of 12,000 documents reads as a fresh parse (no spread of that many arguments)', () => {
+  const f = new ManifestFile('file:///m.yaml', DOCS.join('---\n'), opts);
+  const at = DOCS[0]!.length;
+  f.applyEdit(at, at, 'kind: ConfigMap\nmetadata: {name: p}\n---\n'.repeat(12_000));
+  const fresh = new ManifestFile('file:///m.yaml', f.text, opts);
+  assert.equal(f.objects().length, fresh.objects().length);
+  assert.ok(f.objects().length > 12_000);
+  assert.deepEqual(view(f).slice(-5), view(fresh).slice(-5));
+});

@@ -65,3 +65,15 @@ test('line positions match a fresh count after any sequence of edits, CRLF pairs
     }),
   );
 });
+
+test('a paste of 300,000 lines updates the line table (no spread of that many arguments)', () => {
+  const buf = new TextBuffer('a\nb\n');
+  const lines = new LineOffsets(buf);
+  void lines.lineCount;
+  const paste = 'x\n'.repeat(300_000);
+  buf.replace(2, 2, paste);
+  lines.update(2, '', paste);
+  const fresh = TextDocument.create('file:///t', 'yaml', 1, buf.toString());
+  assert.equal(lines.lineCount, fresh.lineCount);
+  for (const o of [0, 2, 3, 299_999, 600_001, 600_003, buf.length]) assert.deepEqual(lines.positionAt(o), fresh.positionAt(o));
+});
