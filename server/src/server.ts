@@ -375,7 +375,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     readonly cluster: unknown;
     readonly live: boolean;
     readonly generation: number;
-    readonly sites: LensSite[];
     readonly lenses: CodeLens[];
   }
   const lensCache = new Map<string, LensAnswer>();
@@ -401,11 +400,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           const c = lensCommand(index, site);
           return { range: toRange(site.range), command: { title: c.title, command: c.command, arguments: c.args } };
         });
-    lensCache.set(uri, { doc, cluster, live: liveOn, generation, sites, lenses });
+    lensCache.set(uri, { doc, cluster, live: liveOn, generation, lenses });
     lensSitesByGeneration.set(generation, sites);
+    // Forget the oldest answers no file shows any more.
+    const current = new Set([...lensCache.values()].map((a) => a.generation));
     for (const g of lensSitesByGeneration.keys()) {
       if (lensSitesByGeneration.size <= KEPT_LENS_GENERATIONS) break;
-      if (![...lensCache.values()].some((a) => a.generation === g)) lensSitesByGeneration.delete(g);
+      if (!current.has(g)) lensSitesByGeneration.delete(g);
     }
     return lenses;
   });

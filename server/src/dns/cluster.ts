@@ -394,11 +394,10 @@ class PartedCluster implements Cluster {
 /** The names of all Services: a lookup asks each namespace's part, without gathering the names first. */
 class ServiceNames implements ReadonlySet<string> {
   private all: Set<string> | undefined;
-  constructor(private readonly parts: readonly NamespacePart[]) {}
+  constructor(readonly parts: readonly NamespacePart[]) {}
 
   has(name: string): boolean {
-    for (const p of this.parts) if (p.key && p.services.has(serviceKey(p.key, name))) return true;
-    return false;
+    return servicesNamed(this, name).length > 0;
   }
 
   private gathered(): Set<string> {
@@ -432,6 +431,16 @@ class ServiceNames implements ReadonlySet<string> {
   forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
     for (const v of this.gathered()) fn.call(thisArg, v, v, this);
   }
+}
+
+/** The Services of a given name in every namespace, in part order (one lookup per namespace). */
+export function servicesNamed(cluster: { readonly parts: readonly NamespacePart[] }, name: string): ServiceEntry[] {
+  const out: ServiceEntry[] = [];
+  for (const part of cluster.parts) {
+    const e = part.key ? part.services.get(serviceKey(part.key, name)) : undefined;
+    if (e) out.push(e);
+  }
+  return out;
 }
 
 /** Combines parts into the cluster view (cheap: the parts are shared, not copied). */

@@ -112,16 +112,6 @@ export function dnsNameUses(o: KubeObject, cluster: Cluster): DnsNameUse[] {
   return uses;
 }
 
-/** The Services of a given name in every namespace (one lookup per namespace). */
-export function servicesNamed(cluster: Cluster, name: string): readonly ServiceEntry[] {
-  const out: ServiceEntry[] = [];
-  for (const part of cluster.parts) {
-    const e = part.key ? part.services.get(serviceKey(part.key, name)) : undefined;
-    if (e) out.push(e);
-  }
-  return out;
-}
-
 /** The names of the Services of a namespace. */
 export function serviceNamesIn(cluster: Cluster, namespace: string): readonly string[] {
   const part = cluster.partOf(namespace);

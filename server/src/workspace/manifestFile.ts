@@ -35,7 +35,7 @@ export class ManifestFile {
     private opts: ReadOptions,
   ) {
     this.buffer = new TextBuffer(text);
-    this.docs = chunksOf(text, uri).map((chunk, i) => this.parse(chunk, i));
+    this.docs = this.parseAll(text);
   }
 
   /** The whole text (joined from the buffer's pieces: for occasional readers). */
@@ -55,6 +55,11 @@ export class ManifestFile {
 
   get isJson(): boolean {
     return this.uri.toLowerCase().endsWith('.json');
+  }
+
+  /** Every document of `text` (the buffer's current text), parsed. */
+  private parseAll(text: string): DocState[] {
+    return chunksOf(text, this.uri).map((chunk, i) => this.parse(chunk, i));
   }
 
   private parse(chunk: DocumentChunk, index: number): DocState {
@@ -97,7 +102,7 @@ export class ManifestFile {
   /** Reads every document again with another default namespace (a settings change); returns the new objects. */
   reread(defaultNamespace: string): readonly KubeObject[] {
     this.opts = { ...this.opts, defaultNamespace };
-    this.docs = chunksOf(this.text, this.uri).map((chunk, i) => this.parse(chunk, i));
+    this.docs = this.parseAll(this.text);
     this.cachedObjects = undefined;
     return this.objects();
   }
@@ -106,7 +111,7 @@ export class ManifestFile {
   replaceText(text: string): FileDelta {
     const removed = this.objects();
     this.buffer.replace(0, this.buffer.length, text);
-    this.docs = chunksOf(text, this.uri).map((chunk, i) => this.parse(chunk, i));
+    this.docs = this.parseAll(text);
     this.cachedObjects = undefined;
     return { removed, added: this.objects() };
   }
@@ -123,7 +128,7 @@ export class ManifestFile {
     if (this.isJson || this.docs.length === 0) {
       const removed = this.docs.flatMap((d) => d.parsed.objects);
       text.replace(start, end, newText);
-      this.docs = chunksOf(text.toString(), this.uri).map((chunk, i) => this.parse(chunk, i));
+      this.docs = this.parseAll(text.toString());
       return { removed, added: this.objects() };
     }
     const first = Math.max(0, this.indexAt(start) - 1);

@@ -1,7 +1,7 @@
 /** dns-name-unresolved: a cluster DNS name written in a manifest that no Service serves. */
-import { serviceKey } from '../../../dns/cluster';
+import { serviceKey, servicesNamed } from '../../../dns/cluster';
 import { query } from '../../../dns/query';
-import { dnsNameUses, serviceNamesIn, servicesNamed, type DnsNameUse } from '../../../refs/dnsNames';
+import { dnsNameUses, serviceNamesIn, type DnsNameUse } from '../../../refs/dnsNames';
 import { closest } from '../../../refs/suggest';
 import type { CheckContext, Rule } from '../../types';
 import { replaceServiceLabel, reportUse } from './dnsNameRange';

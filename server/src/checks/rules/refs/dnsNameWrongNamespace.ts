@@ -1,5 +1,6 @@
 /** dns-name-wrong-namespace: a short name that resolves only from another namespace. */
-import { dnsNameUses, servicesNamed } from '../../../refs/dnsNames';
+import { servicesNamed } from '../../../dns/cluster';
+import { dnsNameUses } from '../../../refs/dnsNames';
 import type { Rule } from '../../types';
 import { replaceHost, reportUse } from './dnsNameRange';
 

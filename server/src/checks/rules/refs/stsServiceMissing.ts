@@ -1,6 +1,6 @@
 /** sts-service-missing: a StatefulSet's serviceName names no Service in its namespace. */
 import type { StatefulSet } from '../../../manifests/types';
-import { servicesNamed } from '../../../refs/dnsNames';
+import { servicesNamed } from '../../../dns/cluster';
 import type { Rule } from '../../types';
 import { relatedAt } from '../dns/describe';
 
