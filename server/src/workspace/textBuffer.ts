@@ -8,8 +8,6 @@
 
 import type { TextSource } from '../manifests/types';
 
-export type { TextSource };
-
 /** Joining past this many pieces keeps slicing cheap; it costs one copy per ~MAX_PIECES/2 edits. */
 const MAX_PIECES = 1024;
 
