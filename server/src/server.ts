@@ -28,11 +28,12 @@ import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { definitionAt, prepareRenameAt, referencesAt, renameAt, serviceTargetAt } from './features/navigation';
 import { LIVE_PROTOCOL, LiveLookups, listenLive } from './features/liveResolve';
-import { WorkspaceIndex } from './workspace';
+import { FolderIndexes } from './workspace/folderIndexes';
 import { EditorDocument } from './workspace/editorDocument';
 import { LineOffsets } from './workspace/lineOffsets';
 import { isExcluded, isHelmTemplate, looksLikeKubernetes, manifestFiles } from './workspace/scan';
 import { parseSettings } from './workspace/settings';
+import type { WorkspaceFolder } from 'vscode-languageserver/node';
 
 /** Custom notifications and requests; see docs/protocol.md. */
 export const PROTOCOL = {
@@ -72,8 +73,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // A bug in one request must never take the server down with the user's edits.
   process.on('unhandledRejection', (e) => connection.console.error(`k8s-dns: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
   process.on('uncaughtException', (e) => connection.console.error(`k8s-dns: uncaught exception: ${e.stack ?? String(e)}`));
-  const index = new WorkspaceIndex();
-  const live = new LiveLookups(index);
+  /** One index per distinct settings: a file's index is `indexes.indexFor(uri)`. */
+  const indexes = new FolderIndexes();
+  const live = new LiveLookups((uri) => indexes.indexFor(uri));
   let codeLensRefresh = false;
   // The "Resolve live" lens comes and goes with the live settings: ask the editor to re-query lenses.
   listenLive(connection, live, () => {
@@ -82,21 +84,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** Text documents by normalized URI: open ones from the client, others read from disk. */
   const docs = new Map<string, EditorDocument>();
   const open = new Set<string>();
-  let folders: string[] = [];
   let hasConfiguration = false;
+  let folderChanges = false;
   let watchRegistration = false;
   let richClient = false;
   /** The client resolves lenses: send a file's lens sites without titles (see onCodeLensResolve). */
   let lensStubs = false;
   const pending = new Set<string>();
+  /** Workspace folder paths, as the client last listed them. */
+  let folders: string[] = [];
+  /** Settings from `initializationOptions`: used until (or unless) the client answers `workspace/configuration`. */
+  let initialSettings = parseSettings(undefined);
   let timer: NodeJS.Timeout | undefined;
 
   const log = (msg: string): void => connection.console.log(msg);
 
-  const folderOf = (path: string): string | undefined => folders.find((f) => path.startsWith(f));
-
-  /** True while the initial scan reads the workspace: closed files are published once it ends. */
-  let scanning = false;
+  /** Scans running: while one reads the workspace, closed files are published only once it ends. */
+  let scans = 0;
 
   function schedule(uris: Iterable<string>): void {
     for (const u of uris) pending.add(u);
@@ -107,7 +111,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     timer = undefined;
     // During the scan, checking closed files would re-check them after every file read (their
     // references point at files not read yet): only open documents are published meanwhile.
-    const uris = scanning ? [...pending].filter((u) => open.has(u)) : [...pending];
+    const uris = scans > 0 ? [...pending].filter((u) => open.has(u)) : [...pending];
     // Open documents first; then the rest in slices of ~20 ms, so requests are answered between.
     uris.sort((a, b) => Number(open.has(b)) - Number(open.has(a)));
     const start = performance.now();
@@ -123,7 +127,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function publish(uri: string): void {
     const doc = docs.get(uri);
-    const file = index.file(uri);
+    const index = indexes.indexFor(uri);
+    const file = indexes.file(uri);
     if (!doc || !file || !file.looksLikeKubernetes) {
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
@@ -157,12 +162,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function setText(uri: string, text: string, version: number): void {
     const path = pathOf(uri);
-    schedule(index.setFile(uri, text, path ? isHelmTemplate(path) : false));
-    const doc = new EditorDocument(uri, version, new LineOffsets(index.file(uri)!.source));
+    schedule(indexes.setFile(uri, text, path ? isHelmTemplate(path) : false));
+    const doc = new EditorDocument(uri, version, new LineOffsets(indexes.file(uri)!.source));
     docs.set(uri, doc);
     // A large file's syntax problems are shown as soon as it is parsed; the checks follow.
     if (text.length > STREAM_THRESHOLD && looksLikeKubernetes(text)) {
-      const early = problemFindings(index.file(uri)?.problems() ?? [], index.settings.checks).map((f) => toDiagnostic(f, doc, (u) => docs.get(u)));
+      const early = problemFindings(indexes.file(uri)?.problems() ?? [], indexes.settingsOf(uri).checks).map((f) => toDiagnostic(f, doc, (u) => docs.get(u)));
       void connection.sendDiagnostics({ uri, version, diagnostics: early });
       // Give the writer a turn of the event loop to send them before the checks take the thread.
       if (timer) clearTimeout(timer);
@@ -173,7 +178,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   async function loadFromDisk(uri: string): Promise<void> {
     const path = pathOf(uri);
     if (!path || open.has(uri)) return;
-    if (isExcluded(path, folderOf(path), index.settings.exclude)) return;
+    if (isExcluded(path, indexes.folderOf(path), indexes.settingsOf(uri).exclude)) return;
     try {
       setText(uri, await readFile(path, 'utf8'), 0);
     } catch {
@@ -184,39 +189,61 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function forget(uri: string): void {
     docs.delete(uri);
     lensCache.delete(uri);
-    schedule(index.removeFile(uri));
+    schedule(indexes.removeFile(uri));
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  let scanned = false;
-  async function scanWorkspace(): Promise<void> {
-    if (scanned) return;
-    scanned = true;
-    scanning = true;
+  /** Reads every manifest file of some workspace folders into the index. */
+  async function scanFolders(paths: readonly string[]): Promise<void> {
+    scans++;
     const start = Date.now();
     let count = 0;
-    for (const folder of folders) {
-      for await (const path of manifestFiles(folder, index.settings.exclude)) {
-        const uri = pathToFileURL(path).href;
-        if (open.has(uri)) continue;
-        await loadFromDisk(uri);
-        count++;
-        // Yield between files so requests on open documents are answered meanwhile.
-        await new Promise((r) => setImmediate(r));
+    try {
+      for (const folder of paths) {
+        for await (const path of manifestFiles(folder, indexes.settingsOf(pathToFileURL(folder).href).exclude)) {
+          const uri = pathToFileURL(path).href;
+          if (open.has(uri)) continue;
+          await loadFromDisk(uri);
+          count++;
+          // Yield between files so requests on open documents are answered meanwhile.
+          await new Promise((r) => setImmediate(r));
+        }
       }
+    } finally {
+      scans--;
+      flush();
     }
-    scanning = false;
-    flush();
     log(`k8s-dns: indexed ${count} files in ${Date.now() - start} ms`);
     void connection.sendNotification(PROTOCOL.indexed, { files: count, ms: Date.now() - start });
   }
 
+  /**
+   * Reads the workspace-wide settings and each folder's (`scopeUri`: VS Code resolves folder
+   * settings over workspace and user ones). Files whose settings changed are read again.
+   */
   async function refreshSettings(): Promise<void> {
-    if (!hasConfiguration) return;
-    const raw = (await connection.workspace.getConfiguration('k8sDns')) as unknown;
-    const next = parseSettings(raw);
-    if (JSON.stringify(next) === JSON.stringify(index.settings)) return;
-    schedule(index.setSettings(next));
+    if (!hasConfiguration) {
+      schedule(indexes.configure(initialSettings, folders.map((path) => ({ path, settings: initialSettings }))));
+      return;
+    }
+    const asked = folders;
+    const items = [{ section: 'k8sDns' }, ...asked.map((f) => ({ scopeUri: pathToFileURL(f).href, section: 'k8sDns' }))];
+    const raw = (await connection.workspace.getConfiguration(items)) as unknown[];
+    if (asked !== folders) return; // the folders changed meanwhile: a newer refresh is on its way
+    schedule(indexes.configure(parseSettings(raw[0]), asked.map((path, i) => ({ path, settings: parseSettings(raw[i + 1]) }))));
+  }
+
+  const folderPaths = (list: readonly WorkspaceFolder[]): string[] => list.map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
+
+  /** Workspace folders added or removed while running: scan the new ones, forget the files of the old. */
+  async function changeFolders(added: readonly string[], removed: readonly string[]): Promise<void> {
+    folders = [...folders.filter((f) => !removed.includes(f)), ...added.filter((f) => !folders.includes(f))];
+    await refreshSettings();
+    for (const uri of indexes.uris()) {
+      const path = pathOf(uri);
+      if (path && !open.has(uri) && indexes.folderOf(path) === undefined) forget(uri);
+    }
+    await scanFolders(added);
   }
 
   connection.onInitialize((params: InitializeParams) => {
@@ -225,13 +252,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     lensStubs = !!params.capabilities.textDocument?.codeLens?.resolveSupport?.properties?.includes('command');
     richClient = !!(params.initializationOptions as { previewSupport?: boolean } | undefined)?.previewSupport;
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
-    if (init?.settings) index.setSettings(parseSettings(init.settings));
+    folderChanges = !!params.capabilities.workspace?.workspaceFolders;
     // Trust and live settings come from the client only (user settings, never the workspace's).
     live.initialize(params.initializationOptions);
-    folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []))
-      .map((f) => pathOf(f.uri))
-      .filter((p): p is string => !!p);
+    folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
+    initialSettings = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    indexes.configure(initialSettings, folders.map((path) => ({ path, settings: initialSettings })));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -242,7 +268,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
-        workspace: { workspaceFolders: { supported: true } },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'k8s-dns', version: '0.1.0' },
     };
@@ -257,13 +283,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     } catch (e) {
       log(`k8s-dns: could not read settings: ${String(e)}`);
     }
-    void scanWorkspace()
-      .catch((e: unknown) => log(`k8s-dns: workspace scan failed: ${String(e)}`))
-      .finally(() => {
-        if (!scanning) return;
-        scanning = false;
-        flush();
+    if (folderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        changeFolders(folderPaths(added), folderPaths(removed)).catch((e: unknown) => log(`k8s-dns: could not change workspace folders: ${String(e)}`));
       });
+    }
+    void scanFolders(folders).catch((e: unknown) => log(`k8s-dns: workspace scan failed: ${String(e)}`));
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -279,7 +304,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
     const uri = normalizeUri(textDocument.uri);
     let doc = docs.get(uri);
-    const file = index.file(uri);
+    const file = indexes.file(uri);
     if (!doc || !file) return;
     const affected = new Set<string>();
     for (const change of contentChanges) {
@@ -288,11 +313,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         const b = doc.offsetAt(change.range.end);
         const [start, end] = a <= b ? [a, b] : [b, a];
         const removed = file.source.slice(start, end);
-        for (const u of index.editFile(uri, [{ start, end, text: change.text }])) affected.add(u);
+        for (const u of indexes.editFile(uri, [{ start, end, text: change.text }])) affected.add(u);
         doc.lines.update(start, removed, change.text);
       } else {
         const path = pathOf(uri);
-        for (const u of index.setFile(uri, change.text, path ? isHelmTemplate(path) : false)) affected.add(u);
+        for (const u of indexes.setFile(uri, change.text, path ? isHelmTemplate(path) : false)) affected.add(u);
         doc = new EditorDocument(uri, textDocument.version, new LineOffsets(file.source));
       }
     }
@@ -321,7 +346,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = docs.get(uri);
     if (!doc) return null;
     const offset = doc.offsetAt(position);
-    const value = live.withLiveLine(hoverAt(index, uri, offset), uri, offset);
+    const value = live.withLiveLine(hoverAt(indexes.indexFor(uri), uri, offset), uri, offset);
     return value ? { contents: { kind: 'markdown', value } } : null;
   });
 
@@ -335,19 +360,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDefinition(({ textDocument, position }) => {
     const uri = normalizeUri(textDocument.uri);
     const doc = docs.get(uri);
-    return doc ? toLocations(definitionAt(index, uri, doc.offsetAt(position))) : [];
+    return doc ? toLocations(definitionAt(indexes.indexFor(uri), uri, doc.offsetAt(position))) : [];
   });
 
   connection.onReferences(({ textDocument, position, context }) => {
     const uri = normalizeUri(textDocument.uri);
     const doc = docs.get(uri);
-    return doc ? toLocations(referencesAt(index, uri, doc.offsetAt(position), context.includeDeclaration)) : [];
+    return doc ? toLocations(referencesAt(indexes.indexFor(uri), uri, doc.offsetAt(position), context.includeDeclaration)) : [];
   });
 
   connection.onPrepareRename(({ textDocument, position }) => {
     const uri = normalizeUri(textDocument.uri);
     const doc = docs.get(uri);
-    const r = doc && prepareRenameAt(index, uri, doc.offsetAt(position));
+    const r = doc && prepareRenameAt(indexes.indexFor(uri), uri, doc.offsetAt(position));
     return r ? toRange(uri, r) ?? null : null;
   });
 
@@ -355,7 +380,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const uri = normalizeUri(textDocument.uri);
     const doc = docs.get(uri);
     if (!doc) return null;
-    const result = renameAt(index, uri, doc.offsetAt(position), newName);
+    const result = renameAt(indexes.indexFor(uri), uri, doc.offsetAt(position), newName);
     if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
     const changes: Record<string, { range: NonNullable<ReturnType<typeof toRange>>; newText: string }[]> = {};
     for (const e of result.edits) {
@@ -388,16 +413,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = docs.get(uri);
     if (!doc) return [];
     const liveOn = live.refusal() === undefined;
-    const cluster = index.cluster();
+    const cluster = indexes.indexFor(uri).cluster();
     const hit = lensCache.get(uri);
     if (hit && hit.doc === doc && hit.cluster === cluster && hit.live === liveOn) return hit.lenses;
     const generation = ++lensGeneration;
-    const sites = lensSites(index, uri, { live: liveOn });
+    const sites = lensSites(indexes.indexFor(uri), uri, { live: liveOn });
     const toRange = (r: { start: number; end: number }) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
     const lenses: CodeLens[] = lensStubs
       ? sites.map((site, i) => ({ range: toRange(site.range), data: [generation, i] }))
       : sites.map((site) => {
-          const c = lensCommand(index, site);
+          const c = lensCommand(indexes.indexFor(uri), site);
           return { range: toRange(site.range), command: { title: c.title, command: c.command, arguments: c.args } };
         });
     lensCache.set(uri, { doc, cluster, live: liveOn, generation, lenses });
@@ -417,11 +442,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const site = typeof generation === 'number' && typeof i === 'number' ? lensSitesByGeneration.get(generation)?.[i] : undefined;
     // A lens from an answer long replaced: an empty title, until the editor asks for lenses again.
     if (!site) return { ...lens, command: { title: '', command: '' } };
-    const c = lensCommand(index, site);
+    const c = lensCommand(indexes.indexFor(site.uri), site);
     return { ...lens, command: { title: c.title, command: c.command, arguments: c.args } };
   });
 
-  connection.onCodeAction(({ textDocument, context }) => quickFixes(index, normalizeUri(textDocument.uri), context.diagnostics, (u) => docs.get(normalizeUri(u))));
+  connection.onCodeAction(({ textDocument, context }) => quickFixes(indexes.indexFor(normalizeUri(textDocument.uri)), normalizeUri(textDocument.uri), context.diagnostics, (u) => docs.get(normalizeUri(u))));
 
   /**
    * Commands run from a palette carry `{uri, position}` instead of a Service: the Service is the
@@ -431,14 +456,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     args.map((a) => {
       if (!a || typeof a !== 'object' || !('uri' in a)) return a;
       const t: Record<string, unknown> = { ...(a as Record<string, unknown>), uri: normalizeUri(String((a as { uri: unknown }).uri)) };
+      const uri = t['uri'] as string;
       const pos = t['position'] as { line: number; character: number } | undefined;
-      const doc = docs.get(t['uri'] as string);
+      const doc = docs.get(uri);
       if (pos && doc && !t['name']) {
-        const svc = serviceTargetAt(index, t['uri'] as string, doc.offsetAt(pos));
+        const index = indexes.indexFor(uri);
+        const svc = serviceTargetAt(index, uri, doc.offsetAt(pos));
         if (svc) Object.assign(t, { namespace: svc.meta.namespace, name: svc.meta.name, fqdn: `${svc.meta.name}.${svc.meta.namespace}.svc.${index.config.zone}.` });
       }
       return t;
     });
+
+  /** The document a command is about (its first argument's `uri`), for commands run on a workspace-wide target: the first folder. */
+  const targetUri = (args: unknown[]): string => {
+    const uri = (args[0] as { uri?: unknown } | undefined)?.uri;
+    return typeof uri === 'string' ? uri : folders[0] ? pathToFileURL(folders[0]).href : '';
+  };
 
   connection.onExecuteCommand(({ command, arguments: rawArgs }, token) => {
     const args = withTarget(rawArgs ?? []);
@@ -450,7 +483,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       });
     }
     try {
-      const result = runCommand(index, command, args);
+      const result = runCommand(indexes.indexFor(targetUri(args)), command, args);
       // Editors without a preview get the answer as a message.
       if (!richClient) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${result.title}\n${result.text}` });
       return result;

@@ -33,7 +33,11 @@ export interface TestClient {
 
 export interface StartOptions {
   readonly folder?: string;
+  /** Several workspace folders (instead of `folder`). */
+  readonly folders?: readonly string[];
   readonly settings?: Record<string, unknown>;
+  /** The `k8sDns` settings for a `workspace/configuration` item (its `scopeUri`, if any); overrides `settings`. */
+  readonly settingsFor?: (scopeUri: string | undefined) => Record<string, unknown>;
   readonly initializationOptions?: Record<string, unknown>;
   /** The server process's environment (default: this process's). */
   readonly env?: NodeJS.ProcessEnv;
@@ -57,17 +61,19 @@ export async function startClient(opts: StartOptions = {}): Promise<TestClient> 
       }
     }
   });
-  conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => opts.settings ?? {}));
+  conn.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) =>
+    p.items.map((item) => (opts.settingsFor ? opts.settingsFor(item.scopeUri) : (opts.settings ?? {}))),
+  );
   conn.onRequest('client/registerCapability', () => null);
   conn.onNotification('window/logMessage', () => undefined);
   conn.onNotification('window/showMessage', () => undefined);
   conn.listen();
-  const folder = opts.folder ? pathToFileURL(opts.folder).href : null;
+  const folders = (opts.folders ?? (opts.folder ? [opts.folder] : [])).map((f, i) => ({ uri: pathToFileURL(f).href, name: `test${i}` }));
   const init = (await conn.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: folder,
-    workspaceFolders: folder ? [{ uri: folder, name: 'test' }] : null,
-    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] }, ...opts.textDocumentCapabilities } },
+    rootUri: folders[0]?.uri ?? null,
+    workspaceFolders: folders.length ? folders : null,
+    capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] }, ...opts.textDocumentCapabilities } },
     initializationOptions: opts.initializationOptions ?? {},
   })) as { capabilities: ServerCapabilities };
   await conn.sendNotification('initialized', {});

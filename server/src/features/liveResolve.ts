@@ -123,7 +123,8 @@ export class LiveLookups {
   private settings: LiveSettings = DEFAULT_LIVE_SETTINGS;
 
   constructor(
-    private readonly index: WorkspaceIndex,
+    /** The index a document belongs to (the workspace has one per distinct settings). */
+    private readonly indexFor: (uri: string) => WorkspaceIndex,
     cache?: LiveCache,
   ) {
     this.cache = cache ?? new LiveCache();
@@ -183,7 +184,7 @@ export class LiveLookups {
         ...(s.context !== '' ? { context: s.context } : {}),
       });
       reader = connected.reader;
-      const manifests = this.index.cluster();
+      const manifests = this.indexFor(typeof t.uri === 'string' ? t.uri : '').cluster();
       const live = await resolveLive(reader, { namespace, name, fallback: manifests.config, signal: controller.signal });
       const answers = liveAnswers(live.cluster, live, name, namespace);
       this.cache.set(namespace, name, { context: live.context, readAt: live.readAt, summary: summarize(answers, live) });
@@ -204,7 +205,7 @@ export class LiveLookups {
    */
   withLiveLine(hover: string | undefined, uri: string, offset: number): string | undefined {
     if (hover === undefined) return undefined;
-    const hit = objectAt(this.index, uri, offset);
+    const hit = objectAt(this.indexFor(uri), uri, offset);
     if (hit === undefined || !isService(hit.object)) return hover;
     const line = this.cache.describe(hit.object.meta.namespace, hit.object.meta.name);
     return line === undefined ? hover : `${hover}\n\n---\n\n_${line}_`;

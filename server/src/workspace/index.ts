@@ -21,15 +21,16 @@ export interface OffsetEdit {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, ManifestFile>();
-  private deps = new DependencyIndex();
+  private readonly deps = new DependencyIndex();
   private readonly findings = new Map<KubeObject, Finding[]>();
   private clusterCache: Cluster | undefined;
   /** Objects by cluster part (namespace), and each part's build: an edit rebuilds one part. */
   private readonly parts = new Map<string, Set<KubeObject>>();
   private readonly partCache = new Map<string, NamespacePart>();
-  private settingsValue: Settings;
-  private configValue: ClusterConfig;
+  private readonly settingsValue: Settings;
+  private readonly configValue: ClusterConfig;
 
+  /** Settings are fixed for an index's life: files whose settings change move to another one (folderIndexes.ts). */
   constructor(settings: Settings = DEFAULT_SETTINGS, private readonly rules: readonly Rule[] = ALL_RULES) {
     this.settingsValue = settings;
     this.configValue = clusterConfigOf(settings);
@@ -41,20 +42,6 @@ export class WorkspaceIndex {
 
   get config(): ClusterConfig {
     return this.configValue;
-  }
-
-  /** Changes settings; every file is re-read (the default namespace changes objects). Returns all files. */
-  setSettings(settings: Settings): string[] {
-    this.settingsValue = settings;
-    this.configValue = clusterConfigOf(settings);
-    this.deps = new DependencyIndex();
-    this.findings.clear();
-    this.parts.clear();
-    this.partCache.clear();
-    // The files stay (editors hold their texts); only their objects are read again.
-    for (const f of this.files.values()) this.applyDelta(f.uri, { removed: [], added: f.reread(this.configValue.defaultNamespace) });
-    this.clusterCache = undefined;
-    return [...this.files.keys()];
   }
 
   file(uri: string): ManifestFile | undefined {

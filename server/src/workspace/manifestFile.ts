@@ -32,7 +32,7 @@ export class ManifestFile {
   constructor(
     readonly uri: string,
     text: string,
-    private opts: ReadOptions,
+    private readonly opts: ReadOptions,
   ) {
     this.buffer = new TextBuffer(text);
     this.docs = this.parseAll(text);
@@ -97,14 +97,6 @@ export class ManifestFile {
   /** The document at an offset (for hovers). */
   documentAt(offset: number): ParsedDocument | undefined {
     return this.docs[this.indexAt(offset)]?.parsed;
-  }
-
-  /** Reads every document again with another default namespace (a settings change); returns the new objects. */
-  reread(defaultNamespace: string): readonly KubeObject[] {
-    this.opts = { ...this.opts, defaultNamespace };
-    this.docs = this.parseAll(this.text);
-    this.cachedObjects = undefined;
-    return this.objects();
   }
 
   /** Replaces the whole text (a file changed on disk, or a full-sync edit). */
