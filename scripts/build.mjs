@@ -39,6 +39,8 @@ const kubeClient = {
 const entries = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/serverMain.ts'], outfile: 'out/server.js' },
+  // The worker thread that parses the later half of a large file (server/src/parallel/).
+  { entryPoints: ['server/src/parallel/syntaxWorker.ts'], outfile: 'out/syntaxWorker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'out/client.js', external: ['vscode'] },
 ];
 await Promise.all([

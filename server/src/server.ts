@@ -33,6 +33,7 @@ import { EditorDocument } from './workspace/editorDocument';
 import { LineOffsets } from './workspace/lineOffsets';
 import { isExcluded, isHelmTemplate, looksLikeKubernetes, manifestFiles } from './workspace/scan';
 import { parseSettings } from './workspace/settings';
+import { workerStats } from './parallel/parallelSyntax';
 import type { WorkspaceFolder } from 'vscode-languageserver/node';
 
 /** Custom notifications and requests; see docs/protocol.md. */
@@ -162,11 +163,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function setText(uri: string, text: string, version: number): void {
     const path = pathOf(uri);
+    const started = performance.now();
+    const byWorker = workerStats.documents;
     schedule(indexes.setFile(uri, text, path ? isHelmTemplate(path) : false));
     const doc = new EditorDocument(uri, version, new LineOffsets(indexes.file(uri)!.source));
     docs.set(uri, doc);
     // A large file's syntax problems are shown as soon as it is parsed; the checks follow.
     if (text.length > STREAM_THRESHOLD && looksLikeKubernetes(text)) {
+      const objects = indexes.file(uri)?.objects().length ?? 0;
+      log(`k8s-dns: read ${uri}: ${objects} objects in ${Math.round(performance.now() - started)} ms (${workerStats.documents - byWorker} documents parsed by a worker thread)`);
       const early = problemFindings(indexes.file(uri)?.problems() ?? [], indexes.settingsOf(uri).checks).map((f) => toDiagnostic(f, doc, (u) => docs.get(u)));
       void connection.sendDiagnostics({ uri, version, diagnostics: early });
       // Give the writer a turn of the event loop to send them before the checks take the thread.

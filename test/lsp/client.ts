@@ -25,6 +25,8 @@ export interface TestClient {
   readonly proc: ChildProcess;
   /** The latest diagnostics per URI. */
   readonly diagnostics: Map<string, Diagnostic[]>;
+  /** The server's `window/logMessage` messages, in order. */
+  readonly logs: string[];
   /** Resolves with the next diagnostics for `uri` that satisfy `pred` (or the current ones, if they do). */
   waitForDiagnostics(uri: string, pred?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(uri: string, text: string, languageId?: string): void;
@@ -65,7 +67,8 @@ export async function startClient(opts: StartOptions = {}): Promise<TestClient> 
     p.items.map((item) => (opts.settingsFor ? opts.settingsFor(item.scopeUri) : (opts.settings ?? {}))),
   );
   conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('window/logMessage', () => undefined);
+  const logs: string[] = [];
+  conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   conn.onNotification('window/showMessage', () => undefined);
   conn.listen();
   const folders = (opts.folders ?? (opts.folder ? [opts.folder] : [])).map((f, i) => ({ uri: pathToFileURL(f).href, name: `test${i}` }));
@@ -82,6 +85,7 @@ export async function startClient(opts: StartOptions = {}): Promise<TestClient> 
     capabilities: init.capabilities,
     proc,
     diagnostics,
+    logs,
     waitForDiagnostics(uri, pred = () => true, timeoutMs = 10000) {
       const current = diagnostics.get(uri);
       if (current && pred(current)) return Promise.resolve(current);

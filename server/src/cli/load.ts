@@ -1,6 +1,7 @@
 /** Reads manifest files into one cluster view, the way every CLI command needs it. */
 import { readFileSync } from 'node:fs';
 import { readManifest, type ParsedFile } from '../manifests';
+import { readChunks } from '../parallel/parallelSyntax';
 import { buildCluster, type Cluster, type ClusterConfig } from '../dns';
 import { UsageError } from './args';
 import { findManifestFiles } from './files';
@@ -24,7 +25,7 @@ export function loadInput(paths: readonly string[], config: ClusterConfig): Load
       throw new UsageError(`${f}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
     }
     texts.set(f, text);
-    files.push(readManifest(text, f, { defaultNamespace: config.defaultNamespace, helm: f.endsWith('.tpl'), lazySyntax: true }));
+    files.push(readManifest(text, f, { defaultNamespace: config.defaultNamespace, helm: f.endsWith('.tpl'), lazySyntax: true }, readChunks));
   }
   return { files, texts, cluster: buildCluster(files.flatMap((p) => p.objects), config) };
 }

@@ -6,7 +6,7 @@
 import { parseDocument, type Node } from 'yaml';
 import { readKubeObject, type ObjectReadOptions } from './objects';
 import { isBlankChunk, splitYamlDocuments, type DocumentChunk } from './split';
-import type { KubeObject, ParsedFile, ParseProblem, TextSource } from './types';
+import type { KubeObject, ParsedFile, ParseProblem, TextRange, TextSource } from './types';
 import { nodeRange, reparsedTree, yamlObjectSource, type DocumentBase } from './yamlSource';
 
 export interface ReadOptions extends ObjectReadOptions {
@@ -19,7 +19,8 @@ export interface ReadOptions extends ObjectReadOptions {
   readonly lazySyntax?: boolean;
 }
 
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: false } as const;
+// Warnings (a key that is a collection) are not errors, and a server must not print them on stderr.
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: false, logLevel: 'error' } as const;
 const parseSource = (src: string): ReturnType<typeof parseDocument> => parseDocument(src, PARSE_OPTIONS);
 
 /** Everything read from one document of a file. */
@@ -64,17 +65,41 @@ function toPlain(doc: ReturnType<typeof parseDocument>, file: string, start: num
   }
 }
 
+/** One value of a document to read as an object: the document itself, or an item of a List or JSON array. */
+export interface SyntaxItem {
+  readonly value: unknown;
+  /** The value's node range, relative to the document. */
+  readonly range: TextRange;
+  readonly listIndex?: number;
+  /** Where the node sits in the document (`['items', 3]`), to find it again in a re-parse. */
+  readonly nodePath: readonly (string | number)[];
+}
+
 /**
- * Reads one document: the text between two `---` markers, at `chunk` in the file's `text`.
- * `docIndex` numbers the document within the file.
+ * What the YAML parser makes of one document, as plain data (no syntax tree): a worker thread
+ * can produce it (`parallel/`) and the objects are made of it the same way either way.
  */
-export function readDocument(text: TextSource, file: string, chunk: DocumentChunk, docIndex: number, opts: ReadOptions): ParsedDocument {
-  const src = text.slice(chunk.start, chunk.end);
-  const helm = opts.helm === true || HELM_RE.test(src);
-  const objects: KubeObject[] = [];
+export interface DocumentSyntax {
+  readonly helm: boolean;
+  /** Syntax and value problems, in file offsets. */
+  readonly problems: ParseProblem[];
+  readonly items: SyntaxItem[];
+}
+
+interface ParsedSyntax {
+  readonly syntax: DocumentSyntax;
+  /** The tree and each item's node, for readers that keep trees. */
+  readonly tree?: { readonly doc: ReturnType<typeof parseDocument>; readonly nodes: Node[] };
+}
+
+/** Parses one document's text `src`, found at offset `start` of `file`. */
+function parseSyntax(src: string, file: string, start: number, helmFile: boolean): ParsedSyntax {
+  const end = start + src.length;
+  const helm = helmFile || HELM_RE.test(src);
   const problems: ParseProblem[] = [];
-  const base: DocumentBase = { offset: chunk.start, docIndex };
-  if (isBlankChunk(src)) return { chunk, base, objects, problems, helm };
+  const items: SyntaxItem[] = [];
+  const bare = { syntax: { helm, problems, items } };
+  if (isBlankChunk(src)) return bare;
 
   let doc: ReturnType<typeof parseDocument>;
   try {
@@ -82,43 +107,40 @@ export function readDocument(text: TextSource, file: string, chunk: DocumentChun
   } catch (e) {
     // The parser recurses on nesting; absurd depth overflows the stack. Report, never crash.
     const msg = e instanceof RangeError ? 'the document is nested too deeply to read' : e instanceof Error ? e.message : String(e);
-    if (!helm) problems.push(problem(file, chunk.start, chunk.end, 'yaml-syntax', `YAML could not be parsed: ${msg}.`));
-    return { chunk, base, objects, problems, helm };
+    if (!helm) problems.push(problem(file, start, end, 'yaml-syntax', `YAML could not be parsed: ${msg}.`));
+    return bare;
   }
   if (!helm) {
     for (const err of doc.errors) {
       const [s, e] = err.pos;
-      problems.push(problem(file, chunk.start + s, chunk.start + Math.max(e, s + 1), 'yaml-syntax', `YAML syntax error: ${err.message.split('\n')[0]}`));
+      problems.push(problem(file, start + s, start + Math.max(e, s + 1), 'yaml-syntax', `YAML syntax error: ${err.message.split('\n')[0]}`));
     }
   }
   // With syntax errors the tree may still hold whole objects; read what is there.
   const root = doc.contents as Node | null;
-  if (!root) return { chunk, base, objects, problems, helm };
+  if (!root) return bare;
   let value: unknown;
   try {
-    value = toPlain(doc, file, chunk.start, chunk.end, problems);
+    value = toPlain(doc, file, start, end, problems);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    problems.push(problem(file, chunk.start, chunk.end, 'yaml-syntax', 'YAML could not be read: the document is nested too deeply.'));
-    return { chunk, base, objects, problems, helm };
+    problems.push(problem(file, start, end, 'yaml-syntax', 'YAML could not be read: the document is nested too deeply.'));
+    return bare;
   }
-  if (value === undefined) return { chunk, base, objects, problems, helm };
+  if (value === undefined) return bare;
 
+  const nodes: Node[] = [];
   const add = (raw: unknown, node: Node, listIndex?: number, nodePath: (string | number)[] = []): void => {
-    const tree = opts.lazySyntax ? reparsedTree(src, parseSource, nodePath) : () => ({ doc, root: node });
-    const source = yamlObjectSource(file, base, tree, nodeRange(node, 0), listIndex);
-    const res = readKubeObject(raw, source, opts);
-    if (res.object) objects.push(res.object);
-    if (!helm) problems.push(...res.problems);
+    items.push({ value: raw, range: nodeRange(node, 0), ...(listIndex === undefined ? {} : { listIndex }), nodePath });
+    nodes.push(node);
   };
-
   const isList =
     value !== null && typeof value === 'object' && !Array.isArray(value) && (value as Record<string, unknown>)['kind'] === 'List';
   if (isList) {
     // `kubectl get -o yaml` prints a List; its items are the objects.
-    const items = (value as Record<string, unknown>)['items'];
-    if (Array.isArray(items)) {
-      items.forEach((item, i) => {
+    const listItems = (value as Record<string, unknown>)['items'];
+    if (Array.isArray(listItems)) {
+      listItems.forEach((item, i) => {
         const node = (doc.getIn(['items', i], true) as Node | undefined) ?? root;
         add(item, node, i, ['items', i]);
       });
@@ -129,6 +151,34 @@ export function readDocument(text: TextSource, file: string, chunk: DocumentChun
   } else {
     add(value, root);
   }
+  return { syntax: { helm, problems, items }, tree: { doc, nodes } };
+}
+
+/** The syntax of one document, without its tree (what a worker thread sends back). */
+export function readSyntax(src: string, file: string, start: number, helmFile: boolean): DocumentSyntax {
+  return parseSyntax(src, file, start, helmFile).syntax;
+}
+
+/**
+ * Reads one document: the text between two `---` markers, at `chunk` in the file's `text`.
+ * `docIndex` numbers the document within the file. `syntax`, when given, is the document's
+ * syntax read elsewhere (a worker thread); it needs `lazySyntax`, as it carries no tree.
+ */
+export function readDocument(text: TextSource, file: string, chunk: DocumentChunk, docIndex: number, opts: ReadOptions, syntax?: DocumentSyntax): ParsedDocument {
+  const src = text.slice(chunk.start, chunk.end);
+  const parsed: ParsedSyntax = syntax && opts.lazySyntax ? { syntax } : parseSyntax(src, file, chunk.start, opts.helm === true);
+  const { helm, items } = parsed.syntax;
+  const problems = [...parsed.syntax.problems];
+  const objects: KubeObject[] = [];
+  const base: DocumentBase = { offset: chunk.start, docIndex };
+  items.forEach((item, i) => {
+    const kept = parsed.tree;
+    const tree = kept && !opts.lazySyntax ? () => ({ doc: kept.doc, root: kept.nodes[i]! }) : reparsedTree(src, parseSource, item.nodePath);
+    const source = yamlObjectSource(file, base, tree, item.range, item.listIndex);
+    const res = readKubeObject(item.value, source, opts);
+    if (res.object) objects.push(res.object);
+    if (!helm) problems.push(...res.problems);
+  });
   return { chunk, base, objects, problems, helm };
 }
 
@@ -141,17 +191,27 @@ export function chunksOf(text: string, file: string): DocumentChunk[] {
   return splitYamlDocuments(text);
 }
 
+/**
+ * Reads the chunks of a file in order: `read(i)` parses chunk `i`; `read(i, syntax)` takes a
+ * syntax parsed elsewhere. The shells pass one that parses on two threads (`parallel/`).
+ */
+export type ChunkReader = <T>(text: string, chunks: readonly DocumentChunk[], file: string, helm: boolean, read: (i: number, syntax?: DocumentSyntax) => T) => T[];
+
+const readInOrder: ChunkReader = (_text, chunks, _file, _helm, read) => chunks.map((_c, i) => read(i));
+
 /** Reads a whole manifest file. */
-export function readManifest(text: string, file: string, opts: ReadOptions): ParsedFile {
+export function readManifest(text: string, file: string, opts: ReadOptions, readChunks: ChunkReader = readInOrder): ParsedFile {
   const objects: KubeObject[] = [];
   const problems: ParseProblem[] = [];
   let helm = opts.helm === true;
-  chunksOf(text, file).forEach((chunk, i) => {
-    const d = readDocument(text, file, chunk, i, opts);
-    objects.push(...d.objects);
-    problems.push(...d.problems);
+  const chunks = chunksOf(text, file);
+  // A syntax read elsewhere carries no tree: only readers without kept trees can take one.
+  const reader = opts.lazySyntax ? readChunks : readInOrder;
+  for (const d of reader(text, chunks, file, opts.helm === true, (i, syntax) => readDocument(text, file, chunks[i]!, i, opts, syntax))) {
+    for (const o of d.objects) objects.push(o);
+    for (const p of d.problems) problems.push(p);
     helm ||= d.helm;
-  });
+  }
   if (helm && !opts.helm) {
     problems.push(
       problem(

@@ -3,6 +3,8 @@
  * documents it touched; documents after it are moved (their ranges shift), not re-parsed.
  */
 import { chunksOf, readDocument, splitYamlDocuments, type DocumentChunk, type KubeObject, type ParseProblem, type ParsedDocument, type ReadOptions } from '../manifests';
+import type { DocumentSyntax } from '../manifests/read';
+import { readChunks } from '../parallel/parallelSyntax';
 import { looksLikeKubernetes } from './scan';
 import { pushAll, replaceItems } from './arrays';
 import { TextBuffer } from './textBuffer';
@@ -59,12 +61,15 @@ export class ManifestFile {
 
   /** Every document of `text` (the buffer's current text), parsed. */
   private parseAll(text: string): DocState[] {
-    return chunksOf(text, this.uri).map((chunk, i) => this.parse(chunk, i));
+    const chunks = chunksOf(text, this.uri);
+    // Without kept trees, a large file's later documents can be parsed by a worker thread.
+    if (!this.opts.lazySyntax) return chunks.map((chunk, i) => this.parse(chunk, i));
+    return readChunks(text, chunks, this.uri, this.opts.helm === true, (i, syntax) => this.parse(chunks[i]!, i, syntax));
   }
 
-  private parse(chunk: DocumentChunk, index: number): DocState {
+  private parse(chunk: DocumentChunk, index: number, syntax?: DocumentSyntax): DocState {
     const kube = looksLikeKubernetes(this.buffer.slice(chunk.start, chunk.end));
-    return { chunk, parsed: readDocument(this.buffer, this.uri, chunk, index, this.opts), parsedAt: chunk.start, kube };
+    return { chunk, parsed: readDocument(this.buffer, this.uri, chunk, index, this.opts, syntax), parsedAt: chunk.start, kube };
   }
 
   /** Every object of the file, in document order. */

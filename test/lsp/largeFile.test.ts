@@ -1,0 +1,37 @@
+/**
+ * A large file through the built server: its later documents are parsed by the worker thread
+ * (out/syntaxWorker.js beside out/server.js), and their diagnostics land on the right lines.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startClient, type TestClient } from './client';
+
+const clients: TestClient[] = [];
+after(async () => {
+  for (const c of clients) await c.close();
+});
+
+const service = (i: number): string =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n  namespace: ns-${i % 7}\n  labels:\n    app: svc-${i}\n    tier: backend\nspec:\n  selector:\n    app: svc-${i}\n  ports:\n  - name: http\n    port: 80\n    targetPort: 8080\n`;
+
+test('a 1.5 MB file: the worker parses its second half, and a late problem is on its line', async () => {
+  const docs = Array.from({ length: 6000 }, (_, i) => service(i));
+  // Near the end: a syntax error, and a Service whose port has no name (a warning).
+  docs[5800] = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: broken\nspec: {ports: [\n';
+  docs[5900] = service(5900).replace('  - name: http\n    port: 80', '  - port: 80');
+  const text = docs.join('---\n');
+  assert.ok(text.length > 1024 * 1024);
+  const client = await startClient();
+  clients.push(client);
+  const uri = 'file:///large/services.yaml';
+  client.open(uri, text);
+  const ds = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'svc-port-unnamed-no-srv'), 60_000);
+  const lineOf = (needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+  const syntax = ds.find((d) => d.code === 'yaml-syntax');
+  assert.ok(syntax, JSON.stringify(ds));
+  assert.ok(syntax.range.start.line >= lineOf('name: broken'), `syntax error at line ${syntax.range.start.line}`);
+  const unnamed = ds.find((d) => d.code === 'svc-port-unnamed-no-srv')!;
+  assert.equal(unnamed.range.start.line, lineOf('name: svc-5900') + 9, 'the warning is on the port of svc-5900');
+  const read = client.logs.find((l) => l.includes(`read ${uri}`));
+  assert.match(read ?? '', /: 6000 objects in \d+ ms \(([1-9]\d*) documents parsed by a worker thread\)/, client.logs.join('\n'));
+});

@@ -1,0 +1,111 @@
+/**
+ * Parsing on two threads reads a file exactly as one thread does: same objects, ranges, values
+ * and problems; and a worker that fails or stalls costs nothing but time.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { readManifest } from '../../../server/src/manifests';
+import { readChunks, useSyntaxWorker, workerStats } from '../../../server/src/parallel/parallelSyntax';
+import { ManifestFile } from '../../../server/src/workspace/manifestFile';
+
+const WORKER = join(__dirname, '../../../out/syntaxWorker.js');
+const dir = mkdtempSync(join(tmpdir(), 'k8s-dns-worker-'));
+after(() => {
+  useSyntaxWorker(undefined);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const DOCS = [
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  namespace: x\nspec:\n  ports:\n  - name: http\n    port: 80\n',
+  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\ndata:\n  URL: http://a.x:80/\n',
+  '# only a comment\n',
+  '',
+  'apiVersion: v1\nkind: List\nitems:\n- kind: Service\n  metadata: {name: l1}\n- kind: Pod\n  metadata: {name: l2}\n',
+  'kind: Service\nmetadata:\n  name: broken\nspec: {ports: [\n',
+  'kind: Service\nmetadata:\n  name: dup\n  name: dup2\n',
+  'kind: Service\nmetadata:\n  name: {{ .Values.name }}\n',
+  'kind: ConfigMap\nmetadata: {name: anchors}\ndata: &d {a: "1"}\nother: *d\n',
+  'kind: Service\nspec:\n  ports: "not a list"\n',
+  '\r\nkind: Namespace\r\nmetadata:\r\n  name: crlf\r\n',
+];
+
+/** Everything a reader sees of a file: objects with their ranges and values, and problems. */
+function view(f: ManifestFile): unknown {
+  const objects = f.objects().map((o) => ({
+    kind: o.kind,
+    name: o.meta.name,
+    ns: o.meta.namespace,
+    range: o.source.range,
+    doc: o.source.docIndex,
+    list: o.source.listIndex,
+    name_at: o.source.locate(['metadata', 'name']),
+    path: o.source.pathAt(o.source.range.start + 2),
+  }));
+  return { objects, problems: f.problems(), helm: f.helm, kube: f.looksLikeKubernetes };
+}
+
+function readBoth(text: string): { one: unknown; two: unknown; workerDocs: number } {
+  useSyntaxWorker(undefined);
+  const one = view(new ManifestFile('file:///m.yaml', text, { defaultNamespace: 'default', lazySyntax: true }));
+  useSyntaxWorker(WORKER, { minLength: 0 });
+  const before = workerStats.documents;
+  const two = view(new ManifestFile('file:///m.yaml', text, { defaultNamespace: 'default', lazySyntax: true }));
+  return { one, two, workerDocs: workerStats.documents - before };
+}
+
+test('the worker is built (npm run build), or these tests would prove nothing', () => {
+  assert.ok(existsSync(WORKER), `${WORKER} is missing: run npm run build`);
+});
+
+test('any mix of documents reads the same on two threads as on one', () => {
+  let workerDocs = 0;
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...DOCS), { minLength: 2, maxLength: 40 }), fc.constantFrom('---\n', '\n---\n', '--- # c\n'), (docs, sep) => {
+      const both = readBoth(docs.join(sep));
+      assert.deepEqual(both.two, both.one);
+      workerDocs += both.workerDocs;
+    }),
+    { numRuns: 25 },
+  );
+  // (A file whose documents all start in its first half is parsed on the main thread alone.)
+  assert.ok(workerDocs > 0, `the worker parsed part of the files (${workerDocs} documents)`);
+});
+
+test('the CLI reader (readManifest) gives the same objects and problems with the worker', () => {
+  const text = Array.from({ length: 300 }, (_, i) => DOCS[i % DOCS.length]!).join('---\n');
+  useSyntaxWorker(undefined);
+  const one = readManifest(text, 'm.yaml', { defaultNamespace: 'default', lazySyntax: true }, readChunks);
+  useSyntaxWorker(WORKER, { minLength: 0 });
+  const before = workerStats.documents;
+  const two = readManifest(text, 'm.yaml', { defaultNamespace: 'default', lazySyntax: true }, readChunks);
+  assert.ok(workerStats.documents > before);
+  assert.deepEqual(
+    two.objects.map((o) => [o.kind, o.meta.name, o.source.range, o.source.locate(['metadata'])]),
+    one.objects.map((o) => [o.kind, o.meta.name, o.source.range, o.source.locate(['metadata'])]),
+  );
+  assert.deepEqual(two.problems, one.problems);
+});
+
+test('a worker that fails, or never answers, leaves the main thread to parse everything', () => {
+  const text = Array.from({ length: 120 }, (_, i) => DOCS[i % DOCS.length]!).join('---\n');
+  useSyntaxWorker(undefined);
+  const expected = view(new ManifestFile('file:///m.yaml', text, { defaultNamespace: 'default', lazySyntax: true }));
+  const failing = join(dir, 'failing.js');
+  writeFileSync(
+    failing,
+    "const { parentPort } = require('node:worker_threads');\n" +
+      "parentPort.on('message', (job) => { job.port.postMessage({ failed: 'boom' }); Atomics.add(job.signal, 0, 1); Atomics.notify(job.signal, 0); });\n",
+  );
+  const silent = join(dir, 'silent.js');
+  writeFileSync(silent, "require('node:worker_threads').parentPort.on('message', () => {});\n");
+  for (const script of [failing, silent]) {
+    useSyntaxWorker(script, { minLength: 0, stallMs: 300 });
+    const started = performance.now();
+    assert.deepEqual(view(new ManifestFile('file:///m.yaml', text, { defaultNamespace: 'default', lazySyntax: true })), expected, script);
+    if (script === silent) assert.ok(performance.now() - started >= 300, 'waited for the stalled worker, then gave up');
+  }
+});
