@@ -2,8 +2,8 @@
  * Runs the rules over objects and collects findings. Severities can be overridden per code
  * (`k8sDns.checks`), or turned off.
  */
-import { formatFieldPath, type KubeObject, type ParseProblem, type TextRange } from '../manifests/types';
-import type { CheckContext, Finding, Rule, Severity } from './types';
+import { formatFieldPath, type FieldPath, type KubeObject, type ParseProblem, type TextRange } from '../manifests/types';
+import type { CheckContext, Finding, FixEdit, ReportExtra, Rule, Severity } from './types';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -19,6 +19,42 @@ function rulesByKind(rules: readonly Rule[]): Map<string, Rule[]> {
   return map;
 }
 
+/**
+ * A finding's range, found when first read (most findings of a large file are read once, by the
+ * publish that follows the checks) and kept relative to the object: a cached finding stays right
+ * when an edit elsewhere in the file moves the object, without locating it again.
+ */
+class FindingRange {
+  private rel: TextRange | undefined;
+  private find: (() => TextRange) | undefined;
+
+  constructor(
+    private readonly object: KubeObject,
+    path: FieldPath,
+    extra: ReportExtra | undefined,
+  ) {
+    const explicit = extra?.range;
+    const key = extra?.key ? { key: true } : undefined;
+    this.find = () => explicit?.() ?? object.source.locate(path, key);
+  }
+
+  get(): TextRange {
+    const base = this.object.source.range.start;
+    if (!this.rel) {
+      let r: TextRange;
+      try {
+        r = this.find!();
+      } catch {
+        r = this.object.source.range; // a range that cannot be found must not lose the finding
+      }
+      this.rel = { start: r.start - base, end: r.end - base };
+      // What found it may hold a whole cluster: let it go.
+      this.find = undefined;
+    }
+    return { start: base + this.rel.start, end: base + this.rel.end };
+  }
+}
+
 /** Runs every rule that applies to `object`. A rule that throws is reported, never fatal. */
 export function checkObject(object: KubeObject, ctx: CheckContext, rules: readonly Rule[], overrides: Readonly<Record<string, SeverityOverride>> = {}): Finding[] {
   const out: Finding[] = [];
@@ -30,30 +66,19 @@ export function checkObject(object: KubeObject, ctx: CheckContext, rules: readon
       rule.check(object, ctx, {
         at(path, message, extra) {
           const field = extra?.field === null ? undefined : (extra?.field ?? (path.length ? formatFieldPath(path) : undefined));
-          // Ranges are resolved when read, relative to the object: cached findings stay right
-          // when an edit elsewhere in the file moves the object.
-          const explicit = extra?.range;
-          const anchor = object.source.range.start;
-          const rel = explicit ? { start: explicit.start - anchor, end: explicit.end - anchor } : undefined;
-          const key = extra?.key ? { key: true } : undefined;
-          let memo: { base: number; range: TextRange } | undefined;
+          const range = new FindingRange(object, path, extra);
+          const fixes = ctx.withFixes ? (extra?.fixes?.() ?? []).filter((f): f is FixEdit => f !== undefined) : [];
           out.push({
             code: rule.code,
             severity: override ?? extra?.severity ?? rule.defaultSeverity,
             file: object.source.file,
             get range() {
-              const base = object.source.range.start;
-              if (memo?.base !== base) {
-                const range = rel ? { start: base + rel.start, end: base + rel.end } : object.source.locate(path, key);
-                // A located range moves with its object: remember it relative to the object start.
-                memo = { base, range };
-              }
-              return memo.range;
+              return range.get();
             },
             message,
             ...(field ? { field } : {}),
             ...(extra?.related?.length ? { related: extra.related } : {}),
-            ...(extra?.fixes?.length ? { fixes: extra.fixes } : {}),
+            ...(fixes.length ? { fixes } : {}),
           });
         },
       });

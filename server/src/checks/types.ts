@@ -43,6 +43,11 @@ export interface CheckContext {
   readonly cluster: Cluster;
   /** The current text of a file, for rules that point inside string values (DNS names in URLs). */
   readonly textOf?: (file: string) => TextSource | undefined;
+  /**
+   * Compute quick fixes (for code actions, which ask for the findings at the cursor afresh).
+   * Diagnostics do not carry them: most findings are never fixed, and a fix locates text.
+   */
+  readonly withFixes?: boolean;
 }
 
 export interface Rule {
@@ -66,5 +71,17 @@ export interface Reporter {
    * `field` defaults to `path` formatted as kubectl does; `range` overrides the node's range
    * (for a part of a string value).
    */
-  at(path: FieldPath, message: string, extra?: { key?: boolean; field?: string | null; related?: RelatedLocation[]; fixes?: FixEdit[]; severity?: Severity; range?: TextRange }): void;
+  at(path: FieldPath, message: string, extra?: ReportExtra): void;
+}
+
+/** What a report may add. Fixes and explicit ranges are functions: they run only when needed. */
+export interface ReportExtra {
+  readonly key?: boolean;
+  readonly field?: string | null;
+  readonly related?: RelatedLocation[];
+  /** Called only when the context asks for fixes (`withFixes`). */
+  readonly fixes?: () => (FixEdit | undefined)[];
+  readonly severity?: Severity;
+  /** The range in the file, when not a node's; called when the finding's range is first read. */
+  readonly range?: () => TextRange | undefined;
 }

@@ -28,6 +28,21 @@ export function searchCandidates(name: string, namespace: string, zone: string):
 
 /** Resolves `name` (A by default) as a pod in `namespace` would. */
 export function resolveFromPod(cluster: Cluster, name: string, namespace: string, type = 'A'): SearchResolution {
+  const r = tryCandidates(cluster, name, namespace, type);
+  if (!r.hit) return r;
+  // Most names written in a workspace resolve, and only a hover shows how: keep the hit, and
+  // ask the failed candidates again when the tries are read (thousands of answers not kept).
+  let tries: SearchResolution['tries'] | undefined;
+  return {
+    hit: r.hit,
+    upstream: r.upstream,
+    get tries() {
+      return (tries ??= tryCandidates(cluster, name, namespace, type).tries);
+    },
+  };
+}
+
+function tryCandidates(cluster: Cluster, name: string, namespace: string, type: string): SearchResolution {
   const tries: { name: string; answer: Answer }[] = [];
   for (const candidate of searchCandidates(name, namespace, cluster.config.zone)) {
     const answer = query(cluster, candidate, type);

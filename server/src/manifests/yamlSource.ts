@@ -133,19 +133,32 @@ export function yamlObjectSource(file: string, base: DocumentBase, tree: () => Y
 }
 
 /**
- * A tree that is not kept: the document's text is parsed again on the first call, and the node
- * found at `nodePath` (the document's root when empty or missing). For reads that locate few
- * objects, keeping every document's tree alive costs more in garbage collection than re-parsing
- * the few that are asked about.
+ * Re-parsed trees kept at once, across all objects: the most recently used ones. Enough for the
+ * objects on screen and an edit's re-checks; a publish of a large file's findings reads each
+ * object's ranges once and keeps them, so its trees need not stay.
+ */
+const KEPT_TREES = 256;
+const keptTrees = new Map<object, YamlTree>();
+
+/**
+ * A tree that is not kept: the document's text is parsed again when asked for (unless among the
+ * recently used), and the node found at `nodePath` (the document's root when empty or missing).
+ * For reads that locate few objects, keeping every document's tree alive costs more in garbage
+ * collection than re-parsing the few that are asked about.
  */
 export function reparsedTree(src: string, parse: (src: string) => Document, nodePath: readonly (string | number)[]): () => YamlTree {
-  let tree: YamlTree | undefined;
+  const key = {};
   return () => {
-    if (!tree) {
+    let tree = keptTrees.get(key);
+    if (tree) {
+      keptTrees.delete(key); // most recently used last
+    } else {
       const doc = parse(src);
       const root = doc.contents as Node;
       tree = { doc, root: nodePath.length ? ((doc.getIn(nodePath, true) as Node | undefined) ?? root) : root };
+      if (keptTrees.size >= KEPT_TREES) keptTrees.delete(keptTrees.keys().next().value!);
     }
+    keptTrees.set(key, tree);
     return tree;
   };
 }

@@ -153,7 +153,7 @@ export class WorkspaceIndex {
   freshFindingsAt(uri: string, start: number, end: number): Finding[] {
     const f = this.files.get(uri);
     if (!f) return [];
-    const ctx = { config: this.configValue, cluster: this.cluster(), textOf: (u: string) => this.files.get(u)?.source };
+    const ctx = { config: this.configValue, cluster: this.cluster(), textOf: (u: string) => this.files.get(u)?.source, withFixes: true };
     const out: Finding[] = [];
     for (const o of f.objects()) {
       const r = o.source.range;

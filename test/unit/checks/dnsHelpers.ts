@@ -35,6 +35,8 @@ export interface RunOptions {
   /** The namespace of objects that name none; `default` unless given. */
   readonly defaultNamespace?: string;
   readonly rules?: readonly Rule[];
+  /** Compute quick fixes, as code actions do (default); diagnostics passes do not. */
+  readonly withFixes?: boolean;
 }
 
 /** Normalises `Files` to a map. */
@@ -61,7 +63,7 @@ export function runDns(input: Files, opts: RunOptions = {}): DnsRun {
   const objects = parsed.flatMap((p) => p.objects);
   const problems = parsed.flatMap((p) => p.problems);
   const cluster = buildCluster(objects, config);
-  const raw = checkObjects(objects, { config, cluster, textOf: (f) => files[f] }, opts.rules ?? DNS_RULES);
+  const raw = checkObjects(objects, { config, cluster, textOf: (f) => files[f], withFixes: opts.withFixes ?? true }, opts.rules ?? DNS_RULES);
   const slice = (file: string, r: { start: number; end: number }): string => (files[file] ?? '').slice(r.start, r.end);
   const findings = raw.map((f) => ({
     ...f,

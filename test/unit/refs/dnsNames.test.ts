@@ -17,7 +17,7 @@ function setup(extra: string) {
     return readManifest(t, f, { defaultNamespace: 'default' }).objects;
   });
   const cluster = buildCluster(objects, config);
-  const findings = checkObjects(objects, { config, cluster, textOf: (f) => texts.get(f) }, ALL_RULES);
+  const findings = checkObjects(objects, { config, cluster, textOf: (f) => texts.get(f), withFixes: true }, ALL_RULES);
   const last = `f${KIADA.length}.yaml`;
   return { cluster, objects, findings: findings.filter((f) => f.file === last).map((f) => ({ ...f, text: extra.slice(f.range.start, f.range.end) })) };
 }

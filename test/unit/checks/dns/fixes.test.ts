@@ -143,3 +143,13 @@ test('endpointslice-no-service-label fix in a flow metadata map', () => {
   const { after } = fixOnce(files, 'endpointslice-no-service-label');
   assert.deepEqual(after.objects.find((o) => o.kind === 'EndpointSlice')!.meta.labels, { 'kubernetes.io/service-name': 'ext' });
 });
+
+test('a diagnostics pass computes no fixes: code actions ask for them afresh', () => {
+  const files = { 'manifest.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n' };
+  const withFixes = runDns(files).of('svc-port-unnamed-no-srv');
+  const without = runDns(files, { withFixes: false }).of('svc-port-unnamed-no-srv');
+  assert.equal(withFixes[0]?.fixes?.length, 1);
+  assert.equal(without.length, 1);
+  assert.equal(without[0]!.fixes, undefined);
+  assert.equal(without[0]!.text, withFixes[0]!.text, 'the same range either way');
+});

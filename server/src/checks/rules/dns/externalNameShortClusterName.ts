@@ -34,12 +34,12 @@ export const svcExternalNameShortClusterName: Rule = {
     if (!target) return;
     const full = completeClusterName(target, ctx.config.zone, (ns, name) => ctx.cluster.services.has(`${ns}/${name}`));
     if (!full) return;
-    const fix = replaceScalar(svc, ['spec', 'externalName'], full, `Write the full name ${full}`);
+
     report.at(
       ['spec', 'externalName'],
       `externalName ${target} is a partial cluster name: ${serviceFqdn(svc, ctx.config.zone)} answers CNAME ${target}. and that absolute name is ` +
         `looked up as is (a pod's search list applies only to the name it asks for, never to a CNAME target), so it goes to the upstream resolver and fails. Write ${full}.`,
-      fix ? { fixes: [fix] } : undefined,
+      { fixes: () => [replaceScalar(svc, ['spec', 'externalName'], full, `Write the full name ${full}`)] },
     );
   },
 };

@@ -16,12 +16,11 @@ export const svcExternalNameTrailingDot: Rule = {
     const name = svc.spec.externalName?.trim();
     if (svc.spec.type !== 'ExternalName' || !name || !name.endsWith('.') || name === '.') return;
     const bare = name.slice(0, -1);
-    const fix = replaceScalar(svc, ['spec', 'externalName'], bare, 'Remove the trailing dot');
     report.at(
       ['spec', 'externalName'],
       `The trailing dot is harmless: CoreDNS answers CNAME ${bare.toLowerCase()}. with or without it. ` +
         'API servers older than kubernetes/kubernetes#78385 reject it, so leave it out for portability.',
-      fix ? { fixes: [fix] } : undefined,
+      { fixes: () => [replaceScalar(svc, ['spec', 'externalName'], bare, 'Remove the trailing dot')] },
     );
   },
 };

@@ -40,12 +40,11 @@ export const svcPortUnnamedNoSrv: Rule = {
     const today = kubeDns
       ? 'kube-dns publishes no SRV record at all for an unnamed port'
       : `CoreDNS lists it only in the SRV answer at the bare name ${fqdn}`;
-    const fix = insertMapEntry(svc, ['spec', 'ports', p.index], 'name', name, `Name the port "${name}"`);
     report.at(
       ['spec', 'ports', p.index, 'port'],
       `Port ${p.port}/${p.protocol} has no name, so there is no SRV record _<name>._${proto}.${fqdn} for it (${today}). ` +
         `Add \`name: ${name}\` to get _${name}._${proto}.${fqdn}.`,
-      { field: `spec.ports[${p.index}].name`, ...(fix ? { fixes: [fix] } : {}) },
+      { field: `spec.ports[${p.index}].name`, fixes: () => [insertMapEntry(svc, ['spec', 'ports', p.index], 'name', name, `Name the port "${name}"`)] },
     );
   },
 };

@@ -25,8 +25,6 @@ export function replaceHost(use: DnsNameUse, ctx: CheckContext, replacement: str
 }
 
 /** Reports on the host (falls back to the string node when the text is not known). */
-export function reportUse(report: Reporter, use: DnsNameUse, ctx: CheckContext, message: string, fixes: (FixEdit | undefined)[] = []): void {
-  const range = rangeOfUse(use, ctx);
-  const f = fixes.filter((x): x is FixEdit => !!x);
-  report.at(use.token.path, message, { field: null, ...(range ? { range } : {}), ...(f.length ? { fixes: f } : {}) });
+export function reportUse(report: Reporter, use: DnsNameUse, ctx: CheckContext, message: string, fixes?: () => (FixEdit | undefined)[]): void {
+  report.at(use.token.path, message, { field: null, range: () => rangeOfUse(use, ctx), ...(fixes ? { fixes } : {}) });
 }

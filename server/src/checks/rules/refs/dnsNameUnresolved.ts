@@ -48,7 +48,7 @@ export const dnsNameUnresolved: Rule = {
         use,
         ctx,
         message,
-        suggestions.map((s) => replaceServiceLabel(use, ctx, s, `Change to ${s}`)),
+        () => suggestions.map((s) => replaceServiceLabel(use, ctx, s, `Change to ${s}`)),
       );
     }
   },

@@ -24,7 +24,7 @@ export const dnsNameWrongNamespace: Rule = {
       const from = object.meta.namespace;
       const homes = servicesNamed(cluster, use.serviceName).filter((e) => e.service.meta.namespace !== from).map((e) => e.service.meta.namespace);
       if (homes.length === 0) continue;
-      const fixes = homes.map((ns) => replaceHost(use, ctx, `${use.token.host.replace(/\.$/, '')}.${ns}`, `Change to ${use.token.host}.${ns}`));
+      const fixes = () => homes.map((ns) => replaceHost(use, ctx, `${use.token.host.replace(/\.$/, '')}.${ns}`, `Change to ${use.token.host}.${ns}`));
       reportUse(
         report,
         use,

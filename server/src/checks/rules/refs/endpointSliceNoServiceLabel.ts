@@ -2,7 +2,7 @@
 import { SERVICE_NAME_LABEL } from '../../../manifests/objects';
 import type { EndpointSlice } from '../../../manifests/types';
 import type { Cluster } from '../../../dns/cluster';
-import type { Rule } from '../../types';
+import type { FixEdit, Rule } from '../../types';
 import { insertMapEntry } from '../dns/yamlEdit';
 
 /** The selectorless Service this slice was probably written for: its name, or the longest `<svc>-` prefix. */
@@ -29,20 +29,20 @@ export const endpointSliceNoServiceLabel: Rule = {
     const slice = object as EndpointSlice;
     if (slice.serviceName) return;
     const svc = likelyService(slice, ctx.cluster);
-    const labels = slice.source.has(['metadata', 'labels']) && Object.keys(slice.meta.labels).length > 0;
-    const title = svc ? `Add label ${SERVICE_NAME_LABEL}: ${svc}` : '';
-    const fix = !svc
-      ? undefined
-      : labels
-        ? insertMapEntry(slice, ['metadata', 'labels'], SERVICE_NAME_LABEL, svc, title)
-        : slice.source.has(['metadata', 'labels'])
-          ? undefined // an empty `labels: {}` map: no column to infer
-          : insertMapEntry(slice, ['metadata'], 'labels', { [SERVICE_NAME_LABEL]: svc }, title);
+    const fix = (): FixEdit | undefined => {
+      if (!svc) return undefined;
+      const title = `Add label ${SERVICE_NAME_LABEL}: ${svc}`;
+      if (slice.source.has(['metadata', 'labels']) && Object.keys(slice.meta.labels).length > 0) {
+        return insertMapEntry(slice, ['metadata', 'labels'], SERVICE_NAME_LABEL, svc, title);
+      }
+      // An empty `labels: {}` map: no column to infer.
+      return slice.source.has(['metadata', 'labels']) ? undefined : insertMapEntry(slice, ['metadata'], 'labels', { [SERVICE_NAME_LABEL]: svc }, title);
+    };
     report.at(
       ['metadata', 'name'],
       `This EndpointSlice has no ${SERVICE_NAME_LABEL} label, so it belongs to no Service: CoreDNS ties slices to Services only through that label (not the slice name or an owner reference) and serves none of these addresses. ` +
         `Add the label ${SERVICE_NAME_LABEL}: ${svc ?? '<service name>'}.`,
-      fix ? { fixes: [fix] } : undefined,
+      { fixes: () => [fix()] },
     );
   },
 };

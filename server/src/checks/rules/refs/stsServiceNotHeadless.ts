@@ -33,18 +33,18 @@ export const stsServiceNotHeadless: Rule = {
     const first = `${sts.meta.name}-${sts.ordinalStart}`;
     const type = svc.spec.type;
     // A headless Service must be of type ClusterIP; clusterIP is immutable once the Service exists.
-    let fix: FixEdit | undefined;
-    if (type === 'ClusterIP' && svc.source.file === sts.source.file && !svc.source.has(['spec', 'clusterIPs'])) {
-      fix = svc.source.has(['spec', 'clusterIP'])
+    const fix = (): FixEdit | undefined => {
+      if (type !== 'ClusterIP' || svc.source.file !== sts.source.file || svc.source.has(['spec', 'clusterIPs'])) return undefined;
+      return svc.source.has(['spec', 'clusterIP'])
         ? replaceScalar(svc, ['spec', 'clusterIP'], 'None', `Make Service ${name} headless (clusterIP: None)`)
         : insertMapEntry(svc, ['spec'], 'clusterIP', 'None', `Make Service ${name} headless (clusterIP: None)`);
-    }
+    };
     report.at(
       ['spec', 'serviceName'],
       `Service ${name} is not headless (${type === 'ClusterIP' ? 'it has a cluster IP' : `type ${type}`}): ${fqdn} answers its cluster IP instead of the pod addresses and its SRV records do not list the pods. ` +
         `CoreDNS still answers ${first}.${fqdn}, but that is a CoreDNS extension (not in the DNS spec, not in kube-dns). ` +
         `Set \`clusterIP: None\` on Service ${name}${type === 'ClusterIP' ? '' : ` (and type ClusterIP: ${type} Services cannot be headless)`}; the API server refuses to change clusterIP of an existing Service, so delete and re-create it.`,
-      { related, ...(fix ? { fixes: [fix] } : {}) },
+      { related, fixes: () => [fix()] },
     );
   },
 };
