@@ -32,7 +32,7 @@ import { FolderIndexes } from './workspace/folderIndexes';
 import { EditorDocument } from './workspace/editorDocument';
 import { LineOffsets } from './workspace/lineOffsets';
 import { isExcluded, isHelmTemplate, looksLikeKubernetes, manifestFiles } from './workspace/scan';
-import { parseSettings } from './workspace/settings';
+import { parseSettings, readSettings, type Settings } from './workspace/settings';
 import { workerStats } from './parallel/parallelSyntax';
 import type { WorkspaceFolder } from 'vscode-languageserver/node';
 
@@ -96,6 +96,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let folders: string[] = [];
   /** Settings from `initializationOptions`: used until (or unless) the client answers `workspace/configuration`. */
   let initialSettings = parseSettings(undefined);
+  /** Invalid settings values already shown to the user (each is shown once). */
+  const shownSettingsProblems = new Set<string>();
+  let initialProblems: string[] = [];
+
+  function showSettingsProblems(problems: readonly string[]): void {
+    for (const p of problems) {
+      if (shownSettingsProblems.has(p)) continue;
+      shownSettingsProblems.add(p);
+      log(`k8s-dns: ${p}`);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `k8s DNS: ${p}` });
+    }
+  }
+
+  /** Settings from what the client sent; invalid values are shown and replaced by defaults. */
+  function settingsFrom(raw: unknown): Settings {
+    const read = readSettings(raw);
+    showSettingsProblems(read.problems);
+    return read.settings;
+  }
   let timer: NodeJS.Timeout | undefined;
 
   const log = (msg: string): void => connection.console.log(msg);
@@ -235,7 +254,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const items = [{ section: 'k8sDns' }, ...asked.map((f) => ({ scopeUri: pathToFileURL(f).href, section: 'k8sDns' }))];
     const raw = (await connection.workspace.getConfiguration(items)) as unknown[];
     if (asked !== folders) return; // the folders changed meanwhile: a newer refresh is on its way
-    schedule(indexes.configure(parseSettings(raw[0]), asked.map((path, i) => ({ path, settings: parseSettings(raw[i + 1]) }))));
+    schedule(indexes.configure(settingsFrom(raw[0]), asked.map((path, i) => ({ path, settings: settingsFrom(raw[i + 1]) }))));
   }
 
   const folderPaths = (list: readonly WorkspaceFolder[]): string[] => list.map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
@@ -261,7 +280,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // Trust and live settings come from the client only (user settings, never the workspace's).
     live.initialize(params.initializationOptions);
     folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
-    initialSettings = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    // Shown once initialized (no message may precede the initialize answer).
+    ({ settings: initialSettings, problems: initialProblems } = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings));
     indexes.configure(initialSettings, folders.map((path) => ({ path, settings: initialSettings })));
     return {
       capabilities: {
@@ -283,6 +303,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,tpl}' }] });
     }
+    showSettingsProblems(initialProblems);
     try {
       await refreshSettings();
     } catch (e) {

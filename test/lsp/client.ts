@@ -27,6 +27,8 @@ export interface TestClient {
   readonly diagnostics: Map<string, Diagnostic[]>;
   /** The server's `window/logMessage` messages, in order. */
   readonly logs: string[];
+  /** The server's `window/showMessage` messages, in order. */
+  readonly messages: { type: number; message: string }[];
   /** Resolves with the next diagnostics for `uri` that satisfy `pred` (or the current ones, if they do). */
   waitForDiagnostics(uri: string, pred?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(uri: string, text: string, languageId?: string): void;
@@ -69,7 +71,8 @@ export async function startClient(opts: StartOptions = {}): Promise<TestClient> 
   conn.onRequest('client/registerCapability', () => null);
   const logs: string[] = [];
   conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
-  conn.onNotification('window/showMessage', () => undefined);
+  const messages: { type: number; message: string }[] = [];
+  conn.onNotification('window/showMessage', (p: { type: number; message: string }) => void messages.push(p));
   conn.listen();
   const folders = (opts.folders ?? (opts.folder ? [opts.folder] : [])).map((f, i) => ({ uri: pathToFileURL(f).href, name: `test${i}` }));
   const init = (await conn.sendRequest('initialize', {
@@ -86,6 +89,7 @@ export async function startClient(opts: StartOptions = {}): Promise<TestClient> 
     proc,
     diagnostics,
     logs,
+    messages,
     waitForDiagnostics(uri, pred = () => true, timeoutMs = 10000) {
       const current = diagnostics.get(uri);
       if (current && pred(current)) return Promise.resolve(current);

@@ -47,3 +47,18 @@ test('exclude globs keep files out of the index', async () => {
   await client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: kiada } });
   assert.equal(client.diagnostics.get(fileUri(join(dir, 'mistakes/services.yaml'))), undefined);
 });
+
+test('invalid settings are shown once each, by name, and the defaults serve meanwhile', async () => {
+  const { client, dir } = await workspace({ clusterDomain: 'not a domain!', defaultNamespace: 'Bad_NS', ttl: -1, checks: { 'no-such-check': 'off', 'svc-port-unnamed-no-srv': 'loud' } });
+  const path = join(dir, 'kiada/services.yaml');
+  const uri = fileUri(path);
+  const text = readText(path);
+  client.open(uri, text);
+  await client.waitForDiagnostics(uri);
+  const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'name: quote', 7) })) as { contents: { value: string } };
+  assert.match(h.contents.value, /quote\.kiada\.svc\.cluster\.local\./, 'the default domain serves');
+  const warnings = client.messages.filter((m) => m.type === 2).map((m) => m.message);
+  for (const expected of [/k8sDns\.clusterDomain "not a domain!" is not a DNS name; using "cluster\.local"/, /k8sDns\.defaultNamespace "Bad_NS"/, /k8sDns\.ttl -1/, /k8sDns\.checks names no check "no-such-check"/, /k8sDns\.checks\.svc-port-unnamed-no-srv "loud"/]) {
+    assert.equal(warnings.filter((w) => expected.test(w)).length, 1, `${expected} shown once in ${JSON.stringify(warnings)}`);
+  }
+});

@@ -46,6 +46,9 @@ export interface ObjectSource {
   pathAt(offset: number): { readonly path: FieldPath; readonly onKey: boolean } | undefined;
 }
 
+/** The codes of the problems the reader reports (beside the rules' codes, for `k8sDns.checks`). */
+export const PARSE_PROBLEM_CODES: readonly string[] = ['yaml-syntax', 'yaml-value', 'yaml-alias-limit', 'helm-template', 'manifest-field-type'];
+
 /** Problems found while reading a file: syntax errors, wrong types, Helm templates. */
 export interface ParseProblem {
   readonly file: string;

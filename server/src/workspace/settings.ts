@@ -1,6 +1,9 @@
 /** The `k8sDns.*` settings the server reads, with their defaults and validation. */
 import { makeConfig, type ClusterConfig, type DnsFlavor, type PodRecordsMode } from '../dns/config';
+import { ALL_RULES } from '../checks';
 import type { SeverityOverride } from '../checks/runner';
+import { dns1123LabelErrors } from '../checks/validation/dns';
+import { PARSE_PROBLEM_CODES } from '../manifests/types';
 
 export interface Settings {
   readonly clusterDomain: string;
@@ -29,33 +32,78 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 const SEVERITIES = new Set(['off', 'error', 'warning', 'info', 'hint']);
+const DNS_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\.?$/i;
+const KNOWN_CODES = new Set([...ALL_RULES.map((r) => r.code), ...PARSE_PROBLEM_CODES, 'internal-error']);
+
+/** Settings read from what the client sent, and what was wrong in it (each with the value used instead). */
+export interface SettingsRead {
+  readonly settings: Settings;
+  readonly problems: string[];
+}
 
 /** Reads settings from whatever the client sent, keeping defaults for anything invalid. */
 export function parseSettings(raw: unknown): Settings {
+  return readSettings(raw).settings;
+}
+
+/** Like `parseSettings`, with a message for each invalid value (the user sees them once). */
+export function readSettings(raw: unknown): SettingsRead {
   const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const str = (k: string, d: string): string => (typeof r[k] === 'string' && (r[k] as string).trim() ? (r[k] as string).trim() : d);
-  const bool = (k: string, d: boolean): boolean => (typeof r[k] === 'boolean' ? (r[k] as boolean) : d);
   const d = DEFAULT_SETTINGS;
-  const flavor = str('dnsFlavor', d.dnsFlavor);
-  const pods = str('podRecords', d.podRecords);
-  const ttl = typeof r['ttl'] === 'number' && Number.isInteger(r['ttl']) && (r['ttl'] as number) >= 0 && (r['ttl'] as number) <= 3600 ? (r['ttl'] as number) : d.ttl;
+  const problems: string[] = [];
+  const wrong = (key: string, why: string, used: unknown): void => {
+    problems.push(`k8sDns.${key} ${JSON.stringify(r[key])} ${why}; using ${JSON.stringify(used)}.`);
+  };
+  const str = (key: string, fallback: string, valid: (v: string) => boolean, why: string): string => {
+    const v = r[key];
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return fallback;
+    if (typeof v === 'string' && valid(v.trim())) return v.trim();
+    wrong(key, why, fallback);
+    return fallback;
+  };
+  const bool = (key: string, fallback: boolean): boolean => {
+    const v = r[key];
+    if (typeof v === 'boolean') return v;
+    if (v !== undefined && v !== null) wrong(key, 'is not true or false', fallback);
+    return fallback;
+  };
+  const clusterDomain = str('clusterDomain', d.clusterDomain, (v) => DNS_NAME.test(v), 'is not a DNS name').replace(/\.$/, '').toLowerCase();
+  const defaultNamespace = str('defaultNamespace', d.defaultNamespace, (v) => dns1123LabelErrors(v).length === 0, 'is not a namespace name (a DNS-1123 label)');
+  const dnsFlavor = str('dnsFlavor', d.dnsFlavor, (v) => v === 'coredns' || v === 'kube-dns', 'is not coredns or kube-dns') as DnsFlavor;
+  const podRecords = str('podRecords', d.podRecords, (v) => v === 'disabled' || v === 'insecure' || v === 'verified', 'is not disabled, insecure or verified') as PodRecordsMode;
+  const endpointPodNames = bool('endpointPodNames', d.endpointPodNames);
+  const ignoreEmptyService = bool('ignoreEmptyService', d.ignoreEmptyService);
+  let ttl = d.ttl;
+  const t = r['ttl'];
+  if (typeof t === 'number' && Number.isInteger(t) && t >= 0 && t <= 3600) ttl = t;
+  else if (t !== undefined && t !== null) wrong('ttl', 'is not a whole number of seconds from 0 to 3600', ttl);
+  let exclude = d.exclude;
+  const x = r['exclude'];
+  if (Array.isArray(x) && x.every((g) => typeof g === 'string')) exclude = x as string[];
+  else if (x !== undefined && x !== null) wrong('exclude', 'is not a list of glob patterns', exclude);
   const checks: Record<string, SeverityOverride> = {};
-  if (r['checks'] && typeof r['checks'] === 'object') {
-    for (const [code, sev] of Object.entries(r['checks'] as Record<string, unknown>)) {
-      if (typeof sev === 'string' && SEVERITIES.has(sev)) checks[code] = sev as SeverityOverride;
+  const c = r['checks'];
+  if (c && typeof c === 'object' && !Array.isArray(c)) {
+    for (const [code, sev] of Object.entries(c as Record<string, unknown>)) {
+      if (!KNOWN_CODES.has(code)) problems.push(`k8sDns.checks names no check "${code}" (the codes are in docs/checks.md and on each diagnostic); it is ignored.`);
+      else if (typeof sev === 'string' && SEVERITIES.has(sev)) checks[code] = sev as SeverityOverride;
+      else problems.push(`k8sDns.checks.${code} ${JSON.stringify(sev)} is not one of off, error, warning, info, hint; it is ignored.`);
     }
+  } else if (c !== undefined && c !== null) {
+    problems.push(`k8sDns.checks is not an object of code → severity; it is ignored.`);
   }
-  return {
-    clusterDomain: str('clusterDomain', d.clusterDomain).replace(/\.$/, '').toLowerCase(),
-    defaultNamespace: str('defaultNamespace', d.defaultNamespace),
-    dnsFlavor: flavor === 'kube-dns' ? 'kube-dns' : 'coredns',
-    podRecords: pods === 'disabled' || pods === 'verified' ? pods : 'insecure',
-    endpointPodNames: bool('endpointPodNames', d.endpointPodNames),
-    ignoreEmptyService: bool('ignoreEmptyService', d.ignoreEmptyService),
+  const settings: Settings = {
+    clusterDomain,
+    defaultNamespace,
+    dnsFlavor,
+    podRecords,
+    endpointPodNames,
+    ignoreEmptyService,
     ttl,
-    exclude: Array.isArray(r['exclude']) ? (r['exclude'] as unknown[]).filter((x): x is string => typeof x === 'string') : d.exclude,
+    exclude,
     checks,
   };
+  return { settings, problems };
 }
 
 export function clusterConfigOf(s: Settings): ClusterConfig {
