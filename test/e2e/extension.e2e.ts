@@ -1,7 +1,8 @@
 /**
  * The packaged extension in a real VS Code (code-server in headless Chromium): hover, code
  * lenses, Resolve, the Problems panel and the status bar, read from the page as a user sees them.
- * Prints `N passed, N failed`; screenshots go to test/e2e/screenshots/ (used by the README).
+ * Prints `N passed, N failed`. Screenshots go to .e2e/screenshots/; with UPDATE_SCREENSHOTS=1 they
+ * replace the README's in test/e2e/screenshots/ (a test run leaves the repository as it was).
  */
 import { cpSync, mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { withSession, REPO_ROOT } from './harness';
 import { FakeKubeApi, kiadaSeed, writeKubeconfig } from '../support/fake-kube-api';
 
 const VSIX = join(REPO_ROOT, 'k8s-dns-insight.vsix');
-const SHOTS = join(REPO_ROOT, 'test/e2e/screenshots');
+const SHOTS = join(REPO_ROOT, process.env['UPDATE_SCREENSHOTS'] === '1' ? 'test/e2e/screenshots' : '.e2e/screenshots');
 const EXTENSION_ID = 'k8s-dns-insight.k8s-dns-insight';
 
 let passed = 0;
