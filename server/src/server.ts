@@ -18,6 +18,7 @@ import {
   type Diagnostic,
   type Connection,
   type InitializeParams,
+  type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { problemFindings, type Finding } from './checks';
 import type { KubeObject } from './manifests';
@@ -34,7 +35,6 @@ import { LineOffsets } from './workspace/lineOffsets';
 import { isExcluded, isHelmTemplate, looksLikeKubernetes, manifestFiles } from './workspace/scan';
 import { parseSettings, readSettings, type Settings } from './workspace/settings';
 import { workerStats } from './parallel/parallelSyntax';
-import type { WorkspaceFolder } from 'vscode-languageserver/node';
 
 /** Custom notifications and requests; see docs/protocol.md. */
 export const PROTOCOL = {
@@ -96,6 +96,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let folders: string[] = [];
   /** Settings from `initializationOptions`: used until (or unless) the client answers `workspace/configuration`. */
   let initialSettings = parseSettings(undefined);
+  let timer: NodeJS.Timeout | undefined;
+
+  const log = (msg: string): void => connection.console.log(msg);
+
   /** Invalid settings values already shown to the user (each is shown once). */
   const shownSettingsProblems = new Set<string>();
   let initialProblems: string[] = [];
@@ -115,9 +119,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     showSettingsProblems(read.problems);
     return read.settings;
   }
-  let timer: NodeJS.Timeout | undefined;
-
-  const log = (msg: string): void => connection.console.log(msg);
 
   /** Scans running: while one reads the workspace, closed files are published only once it ends. */
   let scans = 0;
@@ -224,7 +225,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     let count = 0;
     try {
       for (const folder of paths) {
+        // A folder removed while it was read: stop reading it.
+        if (!folders.includes(folder)) continue;
         for await (const path of manifestFiles(folder, indexes.settingsOf(pathToFileURL(folder).href).exclude)) {
+          if (!folders.includes(folder)) break;
           const uri = pathToFileURL(path).href;
           if (open.has(uri)) continue;
           await loadFromDisk(uri);
