@@ -204,9 +204,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const path = pathOf(uri);
     if (!path || open.has(uri)) return;
     if (isExcluded(path, indexes.folderOf(path), indexes.settingsOf(uri).exclude)) return;
+    let text: string;
     try {
-      setText(uri, await readFile(path, 'utf8'), 0);
-    } catch {
+      text = await readFile(path, 'utf8');
+    } catch (e) {
+      // Gone (deleted, renamed) or unreadable: out of the index; say why unless it is simply gone.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') log(`k8s-dns: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+      forget(uri);
+      return;
+    }
+    try {
+      setText(uri, text, 0);
+    } catch (e) {
+      // A bug reading one file must not stop the scan of the others.
+      log(`k8s-dns: could not read ${path}: ${e instanceof Error ? e.stack : String(e)}`);
       forget(uri);
     }
   }
