@@ -14,7 +14,6 @@ import {
   ShowMessageNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
-  type CodeLens,
   type Diagnostic,
   type Connection,
   type InitializeParams,
@@ -23,7 +22,7 @@ import {
 import { problemFindings, type Finding } from './checks';
 import type { KubeObject } from './manifests';
 import { quickFixes } from './features/codeActions';
-import { lensCommand, lensSites, type LensSite } from './features/codeLens';
+import { LensAnswers } from './features/lensAnswers';
 import { COMMANDS, runCommand } from './features/commands';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
@@ -89,8 +88,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let folderChanges = false;
   let watchRegistration = false;
   let richClient = false;
-  /** The client resolves lenses: send a file's lens sites without titles (see onCodeLensResolve). */
-  let lensStubs = false;
+  const lenses = new LensAnswers();
   const pending = new Set<string>();
   /** Workspace folder paths, as the client last listed them. */
   let folders: string[] = [];
@@ -224,7 +222,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function forget(uri: string): void {
     docs.delete(uri);
-    lensCache.delete(uri);
+    lenses.forget(uri);
     schedule(indexes.removeFile(uri));
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -289,7 +287,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     hasConfiguration = !!params.capabilities.workspace?.configuration;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
-    lensStubs = !!params.capabilities.textDocument?.codeLens?.resolveSupport?.properties?.includes('command');
+    lenses.stubs = !!params.capabilities.textDocument?.codeLens?.resolveSupport?.properties?.includes('command');
     richClient = !!(params.initializationOptions as { previewSupport?: boolean } | undefined)?.previewSupport;
     folderChanges = !!params.capabilities.workspace?.workspaceFolders;
     // Trust and live settings come from the client only (user settings, never the workspace's).
@@ -431,61 +429,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return { changes };
   });
 
-  /**
-   * The last lenses per file, with what they were computed from: editors ask again on every
-   * scroll and focus, and the answer changes only with the text, the cluster or live settings.
-   * Each answer has a generation; a stub's `data` is `[generation, index]` into its sites.
-   */
-  interface LensAnswer {
-    readonly doc: EditorDocument;
-    readonly cluster: unknown;
-    readonly live: boolean;
-    readonly generation: number;
-    readonly lenses: CodeLens[];
-  }
-  const lensCache = new Map<string, LensAnswer>();
-  /** Sites by generation: the current answer of each file, and a few older ones still on screen. */
-  const lensSitesByGeneration = new Map<number, LensSite[]>();
-  const KEPT_LENS_GENERATIONS = 16;
-  let lensGeneration = 0;
-
   connection.onCodeLens(({ textDocument }) => {
     const uri = normalizeUri(textDocument.uri);
     const doc = docs.get(uri);
-    if (!doc) return [];
-    const liveOn = live.refusal() === undefined;
-    const cluster = indexes.indexFor(uri).cluster();
-    const hit = lensCache.get(uri);
-    if (hit && hit.doc === doc && hit.cluster === cluster && hit.live === liveOn) return hit.lenses;
-    const generation = ++lensGeneration;
-    const sites = lensSites(indexes.indexFor(uri), uri, { live: liveOn });
-    const toRange = (r: { start: number; end: number }) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
-    const lenses: CodeLens[] = lensStubs
-      ? sites.map((site, i) => ({ range: toRange(site.range), data: [generation, i] }))
-      : sites.map((site) => {
-          const c = lensCommand(indexes.indexFor(uri), site);
-          return { range: toRange(site.range), command: { title: c.title, command: c.command, arguments: c.args } };
-        });
-    lensCache.set(uri, { doc, cluster, live: liveOn, generation, lenses });
-    lensSitesByGeneration.set(generation, sites);
-    // Forget the oldest answers no file shows any more.
-    const current = new Set([...lensCache.values()].map((a) => a.generation));
-    for (const g of lensSitesByGeneration.keys()) {
-      if (lensSitesByGeneration.size <= KEPT_LENS_GENERATIONS) break;
-      if (!current.has(g)) lensSitesByGeneration.delete(g);
-    }
-    return lenses;
+    return doc ? lenses.answer(indexes.indexFor(uri), uri, doc, live.refusal() === undefined) : [];
   });
 
-  connection.onCodeLensResolve((lens) => {
-    if (lens.command) return lens;
-    const [generation, i] = Array.isArray(lens.data) ? (lens.data as unknown[]) : [];
-    const site = typeof generation === 'number' && typeof i === 'number' ? lensSitesByGeneration.get(generation)?.[i] : undefined;
-    // A lens from an answer long replaced: an empty title, until the editor asks for lenses again.
-    if (!site) return { ...lens, command: { title: '', command: '' } };
-    const c = lensCommand(indexes.indexFor(site.uri), site);
-    return { ...lens, command: { title: c.title, command: c.command, arguments: c.args } };
-  });
+  connection.onCodeLensResolve((lens) => lenses.resolve(lens, (uri) => indexes.indexFor(uri)));
 
   connection.onCodeAction(({ textDocument, context }) => quickFixes(indexes.indexFor(normalizeUri(textDocument.uri)), normalizeUri(textDocument.uri), context.diagnostics, (u) => docs.get(normalizeUri(u))));
 
