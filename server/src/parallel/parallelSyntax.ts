@@ -9,6 +9,7 @@
  * on the worker.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { DocumentChunk } from '../manifests';
@@ -27,17 +28,19 @@ interface WorkerSettings {
   readonly script: string | undefined;
   readonly minLength: number;
   readonly stallMs: number;
+  /** Cores needed to use the worker (on one core it would only take turns with the main thread). */
+  readonly minCores: number;
 }
 
 /** The bundled worker (out/syntaxWorker.js beside out/server.js and out/cli.js). */
-let settings: WorkerSettings = { script: join(__dirname, 'syntaxWorker.js'), minLength: MIN_LENGTH, stallMs: STALL_MS };
+let settings: WorkerSettings = { script: join(__dirname, 'syntaxWorker.js'), minLength: MIN_LENGTH, stallMs: STALL_MS, minCores: 2 };
 
 /** Documents the worker has parsed since the process started (for tests and logs). */
 export const workerStats = { documents: 0 };
 
 /** Sets the worker script (tests run the sources, not the bundle) and, for tests, the thresholds. */
-export function useSyntaxWorker(script: string | undefined, opts: { minLength?: number; stallMs?: number } = {}): void {
-  settings = { script, minLength: opts.minLength ?? MIN_LENGTH, stallMs: opts.stallMs ?? STALL_MS };
+export function useSyntaxWorker(script: string | undefined, opts: { minLength?: number; stallMs?: number; minCores?: number } = {}): void {
+  settings = { script, minLength: opts.minLength ?? MIN_LENGTH, stallMs: opts.stallMs ?? STALL_MS, minCores: opts.minCores ?? 2 };
 }
 
 /**
@@ -47,8 +50,8 @@ export function useSyntaxWorker(script: string | undefined, opts: { minLength?: 
 export function readChunks<T>(text: string, chunks: readonly DocumentChunk[], file: string, helm: boolean, read: (i: number, syntax?: DocumentSyntax) => T): T[] {
   const out: T[] = [];
   const split = chunks.findIndex((c) => c.start >= text.length * LOCAL_SHARE);
-  const { script, minLength, stallMs } = settings;
-  if (text.length < minLength || split <= 0 || !script || !existsSync(script)) {
+  const { script, minLength, stallMs, minCores } = settings;
+  if (text.length < minLength || split <= 0 || !script || availableParallelism() < minCores || !existsSync(script)) {
     for (let i = 0; i < chunks.length; i++) out.push(read(i));
     return out;
   }

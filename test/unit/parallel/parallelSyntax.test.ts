@@ -51,7 +51,7 @@ function view(f: ManifestFile): unknown {
 function readBoth(text: string): { one: unknown; two: unknown; workerDocs: number } {
   useSyntaxWorker(undefined);
   const one = view(new ManifestFile('file:///m.yaml', text, { defaultNamespace: 'default', lazySyntax: true }));
-  useSyntaxWorker(WORKER, { minLength: 0 });
+  useSyntaxWorker(WORKER, { minLength: 0, minCores: 1 });
   const before = workerStats.documents;
   const two = view(new ManifestFile('file:///m.yaml', text, { defaultNamespace: 'default', lazySyntax: true }));
   return { one, two, workerDocs: workerStats.documents - before };
@@ -79,7 +79,7 @@ test('the CLI reader (readManifest) gives the same objects and problems with the
   const text = Array.from({ length: 300 }, (_, i) => DOCS[i % DOCS.length]!).join('---\n');
   useSyntaxWorker(undefined);
   const one = readManifest(text, 'm.yaml', { defaultNamespace: 'default', lazySyntax: true }, readChunks);
-  useSyntaxWorker(WORKER, { minLength: 0 });
+  useSyntaxWorker(WORKER, { minLength: 0, minCores: 1 });
   const before = workerStats.documents;
   const two = readManifest(text, 'm.yaml', { defaultNamespace: 'default', lazySyntax: true }, readChunks);
   assert.ok(workerStats.documents > before);
@@ -103,7 +103,7 @@ test('a worker that fails, or never answers, leaves the main thread to parse eve
   const silent = join(dir, 'silent.js');
   writeFileSync(silent, "require('node:worker_threads').parentPort.on('message', () => {});\n");
   for (const script of [failing, silent]) {
-    useSyntaxWorker(script, { minLength: 0, stallMs: 300 });
+    useSyntaxWorker(script, { minLength: 0, stallMs: 300, minCores: 1 });
     const started = performance.now();
     assert.deepEqual(view(new ManifestFile('file:///m.yaml', text, { defaultNamespace: 'default', lazySyntax: true })), expected, script);
     if (script === silent) assert.ok(performance.now() - started >= 300, 'waited for the stalled worker, then gave up');
