@@ -227,8 +227,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** Reads every manifest file of some workspace folders into the index. */
-  async function scanFolders(paths: readonly string[]): Promise<void> {
+  /** Whether the first scan started: from then on, a change of `exclude` rescans. */
+  let scanStarted = false;
+
+  /** Reads every manifest file of some workspace folders into the index (`onlyNew`: those not in it yet). */
+  async function scanFolders(paths: readonly string[], onlyNew = false): Promise<void> {
+    scanStarted = true;
     scans++;
     const start = Date.now();
     let count = 0;
@@ -239,7 +243,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         for await (const path of manifestFiles(folder, indexes.settingsOf(pathToFileURL(folder).href).exclude)) {
           if (!folders.includes(folder)) break;
           const uri = pathToFileURL(path).href;
-          if (open.has(uri)) continue;
+          if (open.has(uri) || (onlyNew && indexes.file(uri))) continue;
           await loadFromDisk(uri);
           count++;
           // Yield between files so requests on open documents are answered meanwhile.
@@ -267,7 +271,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const items = [{ section: 'k8sDns' }, ...asked.map((f) => ({ scopeUri: pathToFileURL(f).href, section: 'k8sDns' }))];
     const raw = (await connection.workspace.getConfiguration(items)) as unknown[];
     if (asked !== folders) return; // the folders changed meanwhile: a newer refresh is on its way
+    const excludesBefore = excludes();
     schedule(indexes.configure(settingsFrom(raw[0]), asked.map((path, i) => ({ path, settings: settingsFrom(raw[i + 1]) }))));
+    if (scanStarted) applyExcludes(excludesBefore);
+  }
+
+  /** Each folder's `exclude` globs, to compare before and after a settings change. */
+  const excludes = (): Map<string, string> => new Map(folders.map((f) => [f, JSON.stringify(indexes.settingsOf(pathToFileURL(f).href).exclude)]));
+
+  /** After `exclude` changed: files now excluded leave the index, files no longer excluded come in. */
+  function applyExcludes(before: ReadonlyMap<string, string>): void {
+    const after = excludes();
+    const changed = folders.filter((f) => before.get(f) !== after.get(f));
+    if (changed.length === 0) return;
+    for (const uri of indexes.uris()) {
+      const path = pathOf(uri);
+      if (path && !open.has(uri) && isExcluded(path, indexes.folderOf(path), indexes.settingsOf(uri).exclude)) forget(uri);
+    }
+    scanFolders(changed, true).catch((e: unknown) => log(`k8s-dns: workspace scan failed: ${String(e)}`));
   }
 
   const folderPaths = (list: readonly WorkspaceFolder[]): string[] => list.map((f) => pathOf(f.uri)).filter((p): p is string => !!p);

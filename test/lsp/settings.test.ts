@@ -62,3 +62,26 @@ test('invalid settings are shown once each, by name, and the defaults serve mean
     assert.equal(warnings.filter((w) => expected.test(w)).length, 1, `${expected} shown once in ${JSON.stringify(warnings)}`);
   }
 });
+
+test('a change of exclude drops the files it now excludes and reads the ones it no longer does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-dns-settings-'));
+  dirs.push(dir);
+  cpSync(join(__dirname, '../../examples'), dir, { recursive: true });
+  const settings: Record<string, unknown> = { exclude: ['mistakes/**'] };
+  const client = await startClient({ folder: dir, settingsFor: () => settings });
+  clients.push(client);
+  const kiada = fileUri(join(dir, 'kiada/services.yaml'));
+  const mistakes = fileUri(join(dir, 'mistakes/services.yaml'));
+  await client.waitForDiagnostics(kiada);
+  assert.equal(client.diagnostics.get(mistakes), undefined, 'excluded at start');
+  const onName = { textDocument: { uri: kiada }, position: { line: 4, character: 9 } };
+  assert.ok(await client.conn.sendRequest('textDocument/hover', onName), 'indexed: a hover on the Service name answers');
+
+  settings['exclude'] = ['kiada/**'];
+  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const found = await client.waitForDiagnostics(mistakes, (ds) => ds.length > 0);
+  assert.ok(found.some((d) => d.code === 'svc-external-name-ip'), 'no longer excluded: read and checked');
+  await client.waitForDiagnostics(kiada, (ds) => ds.length === 0);
+  // It left the index: a hover there finds nothing to say.
+  assert.equal(await client.conn.sendRequest('textDocument/hover', onName), null);
+});
