@@ -42,6 +42,8 @@ export class FolderIndexes {
   private folders: FolderSettings[] = [];
   private fallback: Settings = DEFAULT_SETTINGS;
   private readonly byKey = new Map<string, WorkspaceIndex>();
+  /** Each settings object's key in `byKey` (every request asks for its file's index). */
+  private readonly keys = new WeakMap<Settings, string>();
   private readonly owners = new Map<string, Owner>();
 
   constructor(private readonly rules?: readonly Rule[]) {}
@@ -65,7 +67,8 @@ export class FolderIndexes {
   /** The index a file belongs to under the current settings, whether or not it holds it yet. */
   indexFor(uri: string): WorkspaceIndex {
     const settings = this.settingsOf(uri);
-    const key = JSON.stringify(settings);
+    let key = this.keys.get(settings);
+    if (key === undefined) this.keys.set(settings, (key = JSON.stringify(settings)));
     let index = this.byKey.get(key);
     if (!index) this.byKey.set(key, (index = new WorkspaceIndex(settings, this.rules)));
     return index;
