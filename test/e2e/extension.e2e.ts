@@ -4,11 +4,12 @@
  * Prints `N passed, N failed`. Screenshots go to .e2e/screenshots/; with UPDATE_SCREENSHOTS=1 they
  * replace the README's in test/e2e/screenshots/ (a test run leaves the repository as it was).
  */
-import { cpSync, mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdtempSync, rmSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withSession, REPO_ROOT } from './harness';
 import { FakeKubeApi, kiadaSeed, writeKubeconfig } from '../support/fake-kube-api';
+import { numberedServices } from '../support/largeManifest';
 
 const VSIX = join(REPO_ROOT, 'k8s-dns-insight.vsix');
 const SHOTS = join(REPO_ROOT, process.env['UPDATE_SCREENSHOTS'] === '1' ? 'test/e2e/screenshots' : '.e2e/screenshots');
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package first`);
   const ws = mkdtempSync(join(tmpdir(), 'k8s-dns-e2e-ws-'));
   cpSync(join(REPO_ROOT, 'examples'), ws, { recursive: true });
+  // Past the worker's threshold: the packaged extension must parse it on its worker thread.
+  mkdirSync(join(ws, 'large'));
+  writeFileSync(join(ws, 'large/services.yaml'), numberedServices(6000).join('---\n'));
   mkdirSync(SHOTS, { recursive: true });
   // A loopback Kubernetes API for the live lookup: it proves @kubernetes/client-node loads and
   // works on the Node.js of this VS Code (1.100, Node 20).
@@ -59,6 +63,16 @@ async function main(): Promise<void> {
         }
         expect(!!line, `no readiness line in the output channel: ${JSON.stringify(logs).slice(0, 1500)}`);
         console.log(`  activation event ${act.activationEvent}; activation to server ready: ${line![1]} ms`);
+      });
+      await check('a large workspace file is parsed with the packaged worker thread', async () => {
+        let line: RegExpMatchArray | null = null;
+        for (const deadline = Date.now() + 30000; !line && Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+          line = Object.values(await s.extensionLogs(EXTENSION_ID)).join('\n').match(/large\/services\.yaml: 6000 objects in (\d+) ms \((\d+) documents parsed by a worker thread\)/);
+        }
+        expect(!!line, 'no read line for large/services.yaml in the output channel');
+        // On one core the worker is not used (it would only take turns with the main thread).
+        if (availableParallelism() >= 2) expect(Number(line![2]) > 0, line![0]);
+        console.log(`  ${line![0]}`);
       });
       await check('code lenses above each Service: FQDN and records, Resolve, Copy FQDN', async () => {
         const lenses = await s.codeLensTexts({ min: 6 });

@@ -5,6 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
+import { numberedService, numberedServices } from '../support/largeManifest';
 import { startClient, type TestClient } from './client';
 
 const clients: TestClient[] = [];
@@ -12,14 +13,11 @@ after(async () => {
   for (const c of clients) await c.close();
 });
 
-const service = (i: number): string =>
-  `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n  namespace: ns-${i % 7}\n  labels:\n    app: svc-${i}\n    tier: backend\nspec:\n  selector:\n    app: svc-${i}\n  ports:\n  - name: http\n    port: 80\n    targetPort: 8080\n`;
-
 test('a 1.5 MB file: the worker parses its second half, and a late problem is on its line', async () => {
-  const docs = Array.from({ length: 6000 }, (_, i) => service(i));
+  const docs = numberedServices(6000);
   // Near the end: a syntax error, and a Service whose port has no name (a warning).
   docs[5800] = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: broken\nspec: {ports: [\n';
-  docs[5900] = service(5900).replace('  - name: http\n    port: 80', '  - port: 80');
+  docs[5900] = numberedService(5900).replace('  - name: http\n    port: 80', '  - port: 80');
   const text = docs.join('---\n');
   assert.ok(text.length > 1024 * 1024);
   const client = await startClient();
