@@ -202,12 +202,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const path = pathOf(uri);
     if (!path || open.has(uri)) return;
     if (isExcluded(path, indexes.folderOf(path), indexes.settingsOf(uri).exclude)) return;
-    let text: string;
+    let text: string | undefined;
+    let failure: unknown;
     try {
       text = await readFile(path, 'utf8');
     } catch (e) {
+      failure = e;
+    }
+    // Opened in the editor while it was read: the editor's text wins.
+    if (open.has(uri)) return;
+    if (text === undefined) {
       // Gone (deleted, renamed) or unreadable: out of the index; say why unless it is simply gone.
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') log(`k8s-dns: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+      if ((failure as NodeJS.ErrnoException).code !== 'ENOENT') log(`k8s-dns: cannot read ${path}: ${failure instanceof Error ? failure.message : String(failure)}`);
       forget(uri);
       return;
     }
