@@ -3,7 +3,7 @@
  * (`k8sDns.checks`), or turned off.
  */
 import { formatFieldPath, type FieldPath, type KubeObject, type ParseProblem, type TextRange } from '../manifests/types';
-import type { CheckContext, Finding, FixEdit, ReportExtra, Rule, Severity } from './types';
+import type { CheckContext, Finding, FixEdit, ReportExtra, Rule, Severity, Watch } from './types';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -56,7 +56,14 @@ class FindingRange {
 }
 
 /** Runs every rule that applies to `object`. A rule that throws is reported, never fatal. */
-export function checkObject(object: KubeObject, ctx: CheckContext, rules: readonly Rule[], overrides: Readonly<Record<string, SeverityOverride>> = {}): Finding[] {
+export function checkObject(
+  object: KubeObject,
+  ctx: CheckContext,
+  rules: readonly Rule[],
+  overrides: Readonly<Record<string, SeverityOverride>> = {},
+  /** Collects what the rules declare they read besides the object's dependencies (`Reporter.watch`). */
+  watches?: Watch[],
+): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
     if (!rule.kinds.includes(object.kind) && !rule.kinds.includes('*')) continue;
@@ -80,6 +87,9 @@ export function checkObject(object: KubeObject, ctx: CheckContext, rules: readon
             ...(extra?.related?.length ? { related: extra.related } : {}),
             ...(fixes.length ? { fixes } : {}),
           });
+        },
+        watch(w) {
+          watches?.push(w);
         },
       });
     } catch (e) {

@@ -16,6 +16,8 @@ export interface RelatedLocation {
   readonly file: string;
   readonly range: TextRange;
   readonly message: string;
+  /** The object it points into: when that object is replaced, the finding is computed again. */
+  readonly object?: KubeObject;
 }
 
 /** A quick fix: replace (or insert at an empty range) text in the finding's file. */
@@ -23,6 +25,17 @@ export interface FixEdit {
   readonly title: string;
   readonly edits: readonly { readonly file: string; readonly range: TextRange; readonly newText: string }[];
 }
+
+/**
+ * What else a rule read, beyond what its object always depends on (its Service, its selector's
+ * labels, the names it writes): an editor re-checks the object when any of it changes, whether
+ * the rule reported something or not. `'*'` is every namespace.
+ */
+export type Watch =
+  | { readonly servicesIn: string }
+  | { readonly servicesNamed: string }
+  | { readonly templatesIn: string }
+  | { readonly objectsIn: string };
 
 export interface Finding {
   readonly code: string;
@@ -72,6 +85,8 @@ export interface Reporter {
    * (for a part of a string value).
    */
   at(path: FieldPath, message: string, extra?: ReportExtra): void;
+  /** Declares what else the rule read (`Watch`); call it before returning, reported or not. */
+  watch(w: Watch): void;
 }
 
 /** What a report may add. Fixes and explicit ranges are functions: they run only when needed. */
@@ -84,4 +99,5 @@ export interface ReportExtra {
   readonly severity?: Severity;
   /** The range in the file, when not a node's; called when the finding's range is first read. */
   readonly range?: () => TextRange | undefined;
+
 }

@@ -4,6 +4,7 @@
  * depend on their keys are re-checked.
  */
 import { isEndpointSlice, isEndpoints, isPod, isService, isStatefulSet, isWorkload, type KubeObject } from '../manifests/types';
+import type { Watch } from '../checks/types';
 import { hostTokens } from '../refs/hostTokens';
 
 const svcKey = (ns: string, name: string): string => `svc:${ns}/${name}`;
@@ -12,6 +13,18 @@ const labelKey = (ns: string, k: string, v: string): string => `label:${ns}:${k}
 /** The key of a namespace's existence. */
 export const nsKey = (ns: string): string => `ns:${ns}`;
 const svcNameKey = (name: string): string => `svcname:${name}`;
+/** Keys of whole sets, for findings that watch them (`Watch`): `*` is every namespace. */
+const servicesInKey = (ns: string): string => `svcs:${ns}`;
+const templatesInKey = (ns: string): string => `templates:${ns}`;
+const objectsInKey = (ns: string): string => `objects:${ns}`;
+
+/** The key of what a finding watches. */
+export function watchKey(w: Watch): string {
+  if ('servicesIn' in w) return servicesInKey(w.servicesIn);
+  if ('servicesNamed' in w) return svcNameKey(w.servicesNamed);
+  if ('templatesIn' in w) return templatesInKey(w.templatesIn);
+  return objectsInKey(w.objectsIn);
+}
 
 /**
  * The Services a written host could name, read syntactically (the cluster decides later):
@@ -33,10 +46,12 @@ export function providedKeys(o: KubeObject): string[] {
   // A namespace's existence changes only with a Namespace object, or when its first object comes
   // or its last one goes (the index adds that key itself).
   const keys = o.kind === 'Namespace' ? [nsKey(o.meta.name)] : [];
-  if (isService(o)) keys.push(svcKey(ns, o.meta.name), svcNameKey(o.meta.name));
+  keys.push(objectsInKey(ns), objectsInKey('*'));
+  if (isService(o)) keys.push(svcKey(ns, o.meta.name), svcNameKey(o.meta.name), servicesInKey(ns), servicesInKey('*'));
   else if (isEndpointSlice(o)) keys.push(slicesKey(ns, o.serviceName ?? ''));
   else if (isEndpoints(o)) keys.push(slicesKey(ns, o.meta.name));
   if (isPod(o) || isWorkload(o) || isStatefulSet(o)) {
+    keys.push(templatesInKey(ns), templatesInKey('*'));
     for (const [k, v] of Object.entries(o.template.labels)) keys.push(labelKey(ns, k, v));
   }
   return keys;
@@ -49,6 +64,8 @@ export function dependencyKeys(o: KubeObject): string[] {
   if (isService(o)) {
     keys.push(svcKey(ns, o.meta.name), slicesKey(ns, o.meta.name));
     for (const [k, v] of Object.entries(o.spec.selector ?? {})) keys.push(labelKey(ns, k, v));
+    // An ExternalName into the cluster zone is answered from the Service it names.
+    if (o.spec.externalName) keys.push(...hostKeys(o.spec.externalName, ns));
   } else if (isEndpointSlice(o)) {
     if (o.serviceName) keys.push(svcKey(ns, o.serviceName));
   } else if (isEndpoints(o)) {

@@ -3,12 +3,12 @@
  * from them, and the findings of each object. Edits update it incrementally; hovers, code lenses
  * and diagnostics read from it and never parse.
  */
-import { ALL_RULES, checkObject, problemFindings, type Finding, type Rule } from '../checks';
+import { ALL_RULES, checkObject, problemFindings, type Finding, type Rule, type Watch } from '../checks';
 import type { Cluster, ClusterConfig } from '../dns';
 import { buildNamespacePart, combineParts, partKey, type NamespacePart } from '../dns/cluster';
-import type { KubeObject } from '../manifests';
+import { isService, type KubeObject } from '../manifests';
 import { pushAll } from './arrays';
-import { DependencyIndex, dependencyKeys, nsKey, providedKeys } from './dependencies';
+import { DependencyIndex, dependencyKeys, nsKey, providedKeys, watchKey } from './dependencies';
 import { ManifestFile, type FileDelta } from './manifestFile';
 import { clusterConfigOf, DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -19,10 +19,29 @@ export interface OffsetEdit {
   readonly text: string;
 }
 
+/**
+ * Objects in the order of their files and positions: a part's Services (and so its records and
+ * the lists in messages) come in the same order whatever the history of edits that made it.
+ */
+function inTextOrder(a: KubeObject, b: KubeObject): number {
+  if (a.source.file !== b.source.file) return a.source.file < b.source.file ? -1 : 1;
+  return a.source.range.start - b.source.range.start || (a.source.listIndex ?? 0) - (b.source.listIndex ?? 0);
+}
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, ManifestFile>();
   private readonly deps = new DependencyIndex();
   private readonly findings = new Map<KubeObject, Finding[]>();
+  /**
+   * The objects other objects' findings point at (related locations), and the reverse: a finding
+   * that names another object is computed again when that object is replaced, even where no
+   * dependency key links the two (a "nearest label sets" list, say).
+   */
+  private readonly mentionedBy = new Map<KubeObject, Set<KubeObject>>();
+  private readonly mentions = new Map<KubeObject, KubeObject[]>();
+  /** What objects' current findings watch (`Watch`), beside their fixed dependency keys. */
+  private readonly watches = new DependencyIndex();
+  private readonly watchedKeys = new Map<KubeObject, string[]>();
   private clusterCache: Cluster | undefined;
   /** Objects by cluster part (namespace), and each part's build: an edit rebuilds one part. */
   private readonly parts = new Map<string, Set<KubeObject>>();
@@ -101,7 +120,12 @@ export class WorkspaceIndex {
       if (part?.size === 0 && key) keys.add(nsKey(key));
       this.partCache.delete(key);
       this.deps.remove(o);
-      this.findings.delete(o);
+      this.dropFindings(o);
+      for (const d of this.mentionedBy.get(o) ?? []) {
+        this.dropFindings(d);
+        affected.add(d.source.file);
+      }
+      this.mentionedBy.delete(o);
       for (const k of providedKeys(o)) keys.add(k);
     }
     for (const o of delta.added) {
@@ -114,21 +138,58 @@ export class WorkspaceIndex {
       this.deps.add(o, dependencyKeys(o));
       for (const k of providedKeys(o)) keys.add(k);
     }
-    for (const o of this.deps.dependents(keys)) {
-      this.findings.delete(o);
+    for (const o of this.dependentsOf(keys)) {
+      this.dropFindings(o);
       affected.add(o.source.file);
     }
     return affected;
+  }
+
+  /**
+   * The objects that depend on `keys`, and on the Services among them: a Service's answers
+   * change with what it reads (its slices, the pods it selects), so a name written elsewhere
+   * that resolves to it is checked again too, through CNAME chains of ExternalName Services.
+   */
+  private dependentsOf(keys: ReadonlySet<string>): Set<KubeObject> {
+    const out = new Set<KubeObject>();
+    const seen = new Set(keys);
+    let frontier: Iterable<string> = keys;
+    for (;;) {
+      const next: string[] = [];
+      for (const o of [...this.deps.dependents(frontier), ...this.watches.dependents(frontier)]) {
+        if (out.has(o)) continue;
+        out.add(o);
+        if (!isService(o)) continue;
+        for (const k of providedKeys(o)) {
+          if (!seen.has(k)) next.push(k);
+          seen.add(k);
+        }
+      }
+      if (next.length === 0) return out;
+      frontier = next;
+    }
+  }
+
+  private dropFindings(o: KubeObject): void {
+    this.findings.delete(o);
+    const watched = this.watchedKeys.get(o);
+    if (watched) this.watches.remove(o, watched);
+    this.watchedKeys.delete(o);
+    for (const m of this.mentions.get(o) ?? []) this.mentionedBy.get(m)?.delete(o);
+    this.mentions.delete(o);
   }
 
   /** The cluster view of the whole workspace (rebuilt lazily after changes). */
   cluster(): Cluster {
     if (!this.clusterCache) {
       const parts: NamespacePart[] = [];
-      for (const [key, objects] of this.parts) {
+      // Namespaces in name order, like each part's objects in text order: the same cluster
+      // (records, lists in messages) whatever the order the edits made them in.
+      for (const key of [...this.parts.keys()].sort()) {
+        const objects = this.parts.get(key)!;
         if (objects.size === 0) continue;
         let part = this.partCache.get(key);
-        if (!part) this.partCache.set(key, (part = buildNamespacePart([...objects], this.configValue)));
+        if (!part) this.partCache.set(key, (part = buildNamespacePart([...objects].sort(inTextOrder), this.configValue)));
         parts.push(part);
       }
       this.clusterCache = combineParts(parts, this.configValue);
@@ -140,8 +201,23 @@ export class WorkspaceIndex {
   findingsOf(o: KubeObject): Finding[] {
     let f = this.findings.get(o);
     if (!f) {
-      f = checkObject(o, { config: this.configValue, cluster: this.cluster(), textOf: (u) => this.files.get(u)?.source }, this.rules, this.settingsValue.checks);
+      const read: Watch[] = [];
+      f = checkObject(o, { config: this.configValue, cluster: this.cluster(), textOf: (u) => this.files.get(u)?.source }, this.rules, this.settingsValue.checks, read);
       this.findings.set(o, f);
+      const watched = [...new Set(read.map(watchKey))];
+      if (watched.length) {
+        this.watchedKeys.set(o, watched);
+        this.watches.add(o, watched);
+      }
+      const mentioned = [...new Set(f.flatMap((x) => (x.related ?? []).map((r) => r.object)))].filter((m): m is KubeObject => m !== undefined && m !== o);
+      if (mentioned.length) {
+        this.mentions.set(o, mentioned);
+        for (const m of mentioned) {
+          let by = this.mentionedBy.get(m);
+          if (!by) this.mentionedBy.set(m, (by = new Set()));
+          by.add(o);
+        }
+      }
     }
     return f;
   }

@@ -32,5 +32,6 @@ export function relatedAt(o: KubeObject, path: FieldPath, message: string): Rela
       return o.source.locate(path);
     },
     message,
+    object: o,
   };
 }

@@ -37,6 +37,7 @@ export const dnsNameUnresolved: Rule = {
       const bare = use.token.host.replace(/\.$/, '').split('.').length === (use.srv ? 3 : 1);
       const elsewhere = servicesNamed(cluster, use.serviceName).filter((e) => e.service.meta.namespace !== ns);
       if (bare && elsewhere.length > 0) continue; // dns-name-wrong-namespace says it better
+      report.watch({ servicesIn: ns }); // the suggestions
       const names = serviceNamesIn(cluster, ns);
       const suggestions = cluster.services.has(serviceKey(ns, use.serviceName)) ? [] : closest(use.serviceName, names);
       const from = object.meta.namespace;

@@ -28,6 +28,7 @@ export const endpointSliceNoServiceLabel: Rule = {
   check(object, ctx, report) {
     const slice = object as EndpointSlice;
     if (slice.serviceName) return;
+    report.watch({ servicesIn: slice.meta.namespace });
     const svc = likelyService(slice, ctx.cluster);
     const fix = (): FixEdit | undefined => {
       if (!svc) return undefined;

@@ -31,6 +31,8 @@ export const svcSelectorNoMatch: Rule = {
     if (!selector || svc.spec.type === 'ExternalName') return;
     const ns = svc.meta.namespace;
     if (podTemplatesMatching(ctx.cluster, ns, selector).length > 0) return;
+    // Every pod template counts now: those of other namespaces it matches, the nearest here.
+    report.watch({ templatesIn: '*' });
     const sameNs = podTemplatesIn(ctx.cluster, ns);
     const elsewhere = podTemplates(ctx.cluster).filter((t) => t.object.meta.namespace !== ns && selects(selector, t.template.labels));
     // Without any pod template here the workspace simply lacks the workloads: say nothing.

@@ -19,6 +19,7 @@ export const stsServiceMissing: Rule = {
     const ns = sts.meta.namespace;
     if (ctx.cluster.services.has(`${ns}/${name}`)) return;
     const first = `${sts.meta.name}-${sts.ordinalStart}`;
+    report.watch({ servicesNamed: name });
     const elsewhere = servicesNamed(ctx.cluster, name).map((e) => e.service);
     const hint = elsewhere.length
       ? ` A Service ${name} exists in namespace ${elsewhere.map((s) => s.meta.namespace).join(', ')}, but serviceName refers to the StatefulSet's own namespace only.`
