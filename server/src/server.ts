@@ -165,17 +165,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /**
    * LSP diagnostics per object, reused while the object's findings are the same and nothing
-   * they point at changed line: most keystrokes move no line, so a large file's hundreds of
+   * they point at moved: most keystrokes move no line, so a large file's hundreds of
    * unchanged diagnostics are not rebuilt on every one.
    */
-  const converted = new WeakMap<readonly Finding[], { lines: string; diagnostics: Diagnostic[] }>();
+  const converted = new WeakMap<readonly Finding[], { where: string; diagnostics: Diagnostic[] }>();
   function objectDiagnostics(object: KubeObject, findings: readonly Finding[], doc: EditorDocument, docFor: (u: string) => EditorDocument | undefined): Diagnostic[] {
-    let lines = String(doc.positionAt(object.source.range.start).line);
-    for (const f of findings) for (const r of f.related ?? []) lines += `|${r.file}:${docFor(r.file)?.positionAt(r.range.start).line ?? -1}`;
+    let where = String(doc.positionAt(object.source.range.start).line);
+    // A related location in another file moves with edits there, by lines or within its line.
+    for (const f of findings) {
+      for (const r of f.related ?? []) {
+        const at = docFor(r.file)?.positionAt(r.range.start);
+        where += `|${r.file}:${at ? `${at.line}:${at.character}` : -1}`;
+      }
+    }
     const hit = converted.get(findings);
-    if (hit && hit.lines === lines) return hit.diagnostics;
+    if (hit && hit.where === where) return hit.diagnostics;
     const diagnostics = findings.map((f) => toDiagnostic(f, doc, docFor));
-    converted.set(findings, { lines, diagnostics });
+    converted.set(findings, { where, diagnostics });
     return diagnostics;
   }
 
