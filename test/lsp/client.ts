@@ -30,7 +30,7 @@ export interface TestClient {
   /** The server's `window/showMessage` messages, in order. */
   readonly messages: { type: number; message: string }[];
   /** Resolves with the next diagnostics for `uri` that satisfy `pred` (or the current ones, if they do). */
-  waitForDiagnostics(uri: string, pred?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  waitForDiagnostics(uri: string, pred?: (d: Diagnostic[], version?: number) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(uri: string, text: string, languageId?: string): void;
   close(): Promise<void>;
 }
@@ -55,11 +55,13 @@ export async function startClient(opts: StartOptions = {}): Promise<TestClient> 
   proc.stderr!.on('data', (d) => (stderr += String(d)));
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const diagnostics = new Map<string, Diagnostic[]>();
-  const waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  const versions = new Map<string, number | undefined>();
+  const waiters: { uri: string; pred: (d: Diagnostic[], version?: number) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     diagnostics.set(p.uri, p.diagnostics);
+    versions.set(p.uri, p.version);
     for (const w of [...waiters]) {
-      if (w.uri === p.uri && w.pred(p.diagnostics)) {
+      if (w.uri === p.uri && w.pred(p.diagnostics, p.version)) {
         waiters.splice(waiters.indexOf(w), 1);
         w.resolve(p.diagnostics);
       }
@@ -92,7 +94,7 @@ export async function startClient(opts: StartOptions = {}): Promise<TestClient> 
     messages,
     waitForDiagnostics(uri, pred = () => true, timeoutMs = 10000) {
       const current = diagnostics.get(uri);
-      if (current && pred(current)) return Promise.resolve(current);
+      if (current && pred(current, versions.get(uri))) return Promise.resolve(current);
       return new Promise((resolve, reject) => {
         const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.get(uri))}\n${stderr}`)), timeoutMs);
         waiters.push({ uri, pred, resolve: (d) => (clearTimeout(t), resolve(d)) });
