@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { allRecords } from '../../../server/src/dns';
 import { WorkspaceIndex } from '../../../server/src/workspace';
+import { parseSettings } from '../../../server/src/workspace/settings';
 import { EXTRA, SWAPS, swapEdit } from '../../support/workspaceEdits';
 
 const EXAMPLES = join(__dirname, '../../../examples');
@@ -37,6 +38,11 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), file: fc.nat(20) }) },
 );
 
+/** The settings that change what the rules read: flavour, pod records, endpoint names, empty Services. */
+const settingsArb = fc
+  .record({ dnsFlavor: fc.constantFrom('coredns', 'kube-dns'), podRecords: fc.constantFrom('insecure', 'verified', 'disabled'), endpointPodNames: fc.boolean(), ignoreEmptyService: fc.boolean() })
+  .map((s) => parseSettings(s));
+
 /** What the editor shows of a file and the cluster: comparable across indexes. */
 function view(index: WorkspaceIndex, uris: readonly string[]): unknown {
   const files = uris.map((uri) => {
@@ -57,11 +63,11 @@ function view(index: WorkspaceIndex, uris: readonly string[]): unknown {
 
 test('after any sequence of edits, the index reads as a fresh index of the same texts', () => {
   fc.assert(
-    fc.property(fc.array(op, { minLength: 1, maxLength: 10 }), (ops) => {
+    fc.property(fc.array(op, { minLength: 1, maxLength: 10 }), settingsArb, (ops, settings) => {
       const all = initialFiles();
       const uris = [...all.keys()];
       const texts = new Map(all);
-      const index = new WorkspaceIndex();
+      const index = new WorkspaceIndex(settings);
       for (const [uri, text] of texts) index.setFile(uri, text, false);
       view(index, uris); // findings cached before the edits, as an editor would have them
       for (const o of ops) {
@@ -84,7 +90,7 @@ test('after any sequence of edits, the index reads as a fresh index of the same 
           texts.set(uri, text.slice(0, start) + o.text + text.slice(end));
           index.editFile(uri, [{ start, end, text: o.text }]);
         }
-        const fresh = new WorkspaceIndex();
+        const fresh = new WorkspaceIndex(settings);
         for (const [u, t] of texts) fresh.setFile(u, t, false);
         const live = [...texts.keys()];
         assert.deepEqual(view(index, live), view(fresh, live));
