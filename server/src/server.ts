@@ -204,10 +204,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   }
 
+  /** The latest read of each file from disk: an older read that finishes later is dropped. */
+  const reads = new Map<string, number>();
+  let readCount = 0;
+
   async function loadFromDisk(uri: string): Promise<void> {
     const path = pathOf(uri);
     if (!path || open.has(uri)) return;
     if (isExcluded(path, indexes.folderOf(path), indexes.settingsOf(uri).exclude)) return;
+    const read = ++readCount;
+    reads.set(uri, read);
     let text: string | undefined;
     let failure: unknown;
     try {
@@ -215,6 +221,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     } catch (e) {
       failure = e;
     }
+    if (reads.get(uri) !== read) return; // a newer read of the file (it changed again) decides
+    reads.delete(uri);
     // Opened in the editor while it was read: the editor's text wins.
     if (open.has(uri)) return;
     if (text === undefined) {
