@@ -20,7 +20,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { problemFindings, type Finding } from './checks';
-import type { KubeObject } from './manifests';
+import { chunksOf, type KubeObject } from './manifests';
 import { quickFixes } from './features/codeActions';
 import { LensAnswers } from './features/lensAnswers';
 import { COMMANDS, runCommand } from './features/commands';
@@ -34,6 +34,8 @@ import { LineOffsets } from './workspace/lineOffsets';
 import { isExcluded, isHelmTemplate, looksLikeKubernetes, manifestFiles } from './workspace/scan';
 import { parseSettings, readSettings, type Settings } from './workspace/settings';
 import { workerStats } from './parallel/parallelSyntax';
+import { SyntaxPool } from './parallel/syntaxPool';
+import type { DocumentSyntax } from './manifests/read';
 
 /** Custom notifications and requests; see docs/protocol.md. */
 export const PROTOCOL = {
@@ -51,6 +53,8 @@ const PUBLISH_SLICE_MS = 20;
 /** Files larger than this get their parse problems published before the (slower) checks run. */
 const STREAM_THRESHOLD = 1024 * 1024;
 const STREAM_PAUSE_MS = 30;
+/** Files of a workspace scan read and parsed at once (the worker parses while this thread builds). */
+const SCAN_PIPELINE = 2;
 
 function normalizeUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
@@ -185,11 +189,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return diagnostics;
   }
 
-  function setText(uri: string, text: string, version: number): void {
+  function setText(uri: string, text: string, version: number, syntaxes?: readonly (DocumentSyntax | undefined)[]): void {
     const path = pathOf(uri);
     const started = performance.now();
     const byWorker = workerStats.documents;
-    schedule(indexes.setFile(uri, text, path ? isHelmTemplate(path) : false));
+    schedule(indexes.setFile(uri, text, path ? isHelmTemplate(path) : false, syntaxes));
     const doc = new EditorDocument(uri, version, new LineOffsets(indexes.file(uri)!.source));
     docs.set(uri, doc);
     // A large file's syntax problems are shown as soon as it is parsed; the checks follow.
@@ -208,7 +212,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const reads = new Map<string, number>();
   let readCount = 0;
 
-  async function loadFromDisk(uri: string): Promise<void> {
+  /** Reads a file from disk into the index; `pool` parses it on a worker thread meanwhile (the scan). */
+  async function loadFromDisk(uri: string, pool?: SyntaxPool): Promise<void> {
     const path = pathOf(uri);
     if (!path || open.has(uri)) return;
     if (isExcluded(path, indexes.folderOf(path), indexes.settingsOf(uri).exclude)) return;
@@ -216,8 +221,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     reads.set(uri, read);
     let text: string | undefined;
     let failure: unknown;
+    let syntaxes: (DocumentSyntax | undefined)[] | undefined;
     try {
       text = await readFile(path, 'utf8');
+      if (pool && looksLikeKubernetes(text)) {
+        syntaxes = await pool.parse(text, chunksOf(text, uri), uri, isHelmTemplate(path));
+        // Requests that came meanwhile go first: making the objects takes the thread.
+        await new Promise((r) => setImmediate(r));
+      }
     } catch (e) {
       failure = e;
     }
@@ -232,7 +243,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return;
     }
     try {
-      setText(uri, text, 0);
+      setText(uri, text, 0, syntaxes);
     } catch (e) {
       // A bug reading one file must not stop the scan of the others.
       log(`k8s-dns: could not read ${path}: ${e instanceof Error ? e.stack : String(e)}`);
@@ -256,6 +267,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     scans++;
     const start = Date.now();
     let count = 0;
+    // The worker parses the next files while this thread makes objects of the last one.
+    const pool = new SyntaxPool();
+    const loading = new Set<Promise<void>>();
     try {
       for (const folder of paths) {
         // A folder removed while it was read: stop reading it.
@@ -264,13 +278,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           if (!folders.includes(folder)) break;
           const uri = pathToFileURL(path).href;
           if (open.has(uri) || (onlyNew && indexes.file(uri))) continue;
-          await loadFromDisk(uri);
+          const load = loadFromDisk(uri, pool).finally(() => loading.delete(load));
+          loading.add(load);
           count++;
+          if (loading.size >= SCAN_PIPELINE) await Promise.race(loading);
           // Yield between files so requests on open documents are answered meanwhile.
           await new Promise((r) => setImmediate(r));
         }
       }
+      await Promise.all(loading);
     } finally {
+      pool.close();
       scans--;
       flush();
     }

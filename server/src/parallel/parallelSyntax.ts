@@ -43,6 +43,17 @@ export function useSyntaxWorker(script: string | undefined, opts: { minLength?: 
   settings = { script, minLength: opts.minLength ?? MIN_LENGTH, stallMs: opts.stallMs ?? STALL_MS, minCores: opts.minCores ?? 2 };
 }
 
+/** The worker's script when a worker can help here (it is built, and there is a second core). */
+export function usableScript(): string | undefined {
+  const { script, minCores } = settings;
+  return script && availableParallelism() >= minCores && existsSync(script) ? script : undefined;
+}
+
+/** How long a worker may stay silent before it is given up on. */
+export function stallTimeout(): number {
+  return settings.stallMs;
+}
+
 /**
  * Reads every chunk of `text` with `read`, in order: `read(i)` parses chunk `i` itself;
  * `read(i, syntax)` makes objects of a syntax the worker parsed.
@@ -50,8 +61,9 @@ export function useSyntaxWorker(script: string | undefined, opts: { minLength?: 
 export function readChunks<T>(text: string, chunks: readonly DocumentChunk[], file: string, helm: boolean, read: (i: number, syntax?: DocumentSyntax) => T): T[] {
   const out: T[] = [];
   const split = chunks.findIndex((c) => c.start >= text.length * LOCAL_SHARE);
-  const { script, minLength, stallMs, minCores } = settings;
-  if (text.length < minLength || split <= 0 || !script || availableParallelism() < minCores || !existsSync(script)) {
+  const script = usableScript();
+  const { minLength, stallMs } = settings;
+  if (text.length < minLength || split <= 0 || !script) {
     for (let i = 0; i < chunks.length; i++) out.push(read(i));
     return out;
   }

@@ -7,6 +7,7 @@
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rule } from '../checks';
+import type { DocumentSyntax } from '../manifests/read';
 import { WorkspaceIndex, type OffsetEdit } from './index';
 import type { ManifestFile } from './manifestFile';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -83,10 +84,10 @@ export class FolderIndexes {
   }
 
   /** Adds or replaces a file. Returns the files whose diagnostics may have changed. */
-  setFile(uri: string, text: string, helm: boolean): Set<string> {
+  setFile(uri: string, text: string, helm: boolean, syntaxes?: readonly (DocumentSyntax | undefined)[]): Set<string> {
     const index = this.owners.get(uri)?.index ?? this.indexFor(uri);
     this.owners.set(uri, { index, helm });
-    return index.setFile(uri, text, helm);
+    return index.setFile(uri, text, helm, syntaxes);
   }
 
   editFile(uri: string, edits: readonly OffsetEdit[]): Set<string> {

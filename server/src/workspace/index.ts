@@ -7,6 +7,7 @@ import { ALL_RULES, checkObject, problemFindings, type Finding, type Rule, type 
 import type { Cluster, ClusterConfig } from '../dns';
 import { buildNamespacePart, combineParts, partKey, type NamespacePart } from '../dns/cluster';
 import { isService, type KubeObject } from '../manifests';
+import type { DocumentSyntax } from '../manifests/read';
 import { pushAll } from './arrays';
 import { DependencyIndex, dependencyKeys, nsKey, providedKeys, watchKey } from './dependencies';
 import { ManifestFile, type FileDelta } from './manifestFile';
@@ -72,10 +73,10 @@ export class WorkspaceIndex {
   }
 
   /** Adds or replaces a file. Returns the files whose diagnostics may have changed. */
-  setFile(uri: string, text: string, helm: boolean): Set<string> {
+  setFile(uri: string, text: string, helm: boolean, syntaxes?: readonly (DocumentSyntax | undefined)[]): Set<string> {
     const existing = this.files.get(uri);
-    if (existing) return this.applyDelta(uri, existing.replaceText(text));
-    const f = new ManifestFile(uri, text, { defaultNamespace: this.configValue.defaultNamespace, helm, lazySyntax: true });
+    if (existing) return this.applyDelta(uri, existing.replaceText(text, syntaxes));
+    const f = new ManifestFile(uri, text, { defaultNamespace: this.configValue.defaultNamespace, helm, lazySyntax: true }, syntaxes);
     this.files.set(uri, f);
     return this.applyDelta(uri, { removed: [], added: f.objects() });
   }

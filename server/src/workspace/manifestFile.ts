@@ -31,13 +31,15 @@ export class ManifestFile {
   /** The text, edited in place: one keystroke must not copy a large file. */
   private readonly buffer: TextBuffer;
 
+  /** `syntaxes`: each document's syntax, parsed elsewhere (a worker; needs `lazySyntax`). */
   constructor(
     readonly uri: string,
     text: string,
     private readonly opts: ReadOptions,
+    syntaxes?: readonly (DocumentSyntax | undefined)[],
   ) {
     this.buffer = new TextBuffer(text);
-    this.docs = this.parseAll(text);
+    this.docs = this.parseAll(text, syntaxes);
   }
 
   /** The whole text (joined from the buffer's pieces: for occasional readers). */
@@ -60,10 +62,11 @@ export class ManifestFile {
   }
 
   /** Every document of `text` (the buffer's current text), parsed. */
-  private parseAll(text: string): DocState[] {
+  private parseAll(text: string, syntaxes?: readonly (DocumentSyntax | undefined)[]): DocState[] {
     const chunks = chunksOf(text, this.uri);
-    // Without kept trees, a large file's later documents can be parsed by a worker thread.
+    // Without kept trees, documents can be parsed by a worker thread: given, or here for a large file.
     if (!this.opts.lazySyntax) return chunks.map((chunk, i) => this.parse(chunk, i));
+    if (syntaxes) return chunks.map((chunk, i) => this.parse(chunk, i, syntaxes[i]));
     return readChunks(text, chunks, this.uri, this.opts.helm === true, (i, syntax) => this.parse(chunks[i]!, i, syntax));
   }
 
@@ -105,10 +108,10 @@ export class ManifestFile {
   }
 
   /** Replaces the whole text (a file changed on disk, or a full-sync edit). */
-  replaceText(text: string): FileDelta {
+  replaceText(text: string, syntaxes?: readonly (DocumentSyntax | undefined)[]): FileDelta {
     const removed = this.objects();
     this.buffer.replace(0, this.buffer.length, text);
-    this.docs = this.parseAll(text);
+    this.docs = this.parseAll(text, syntaxes);
     this.cachedObjects = undefined;
     return { removed, added: this.objects() };
   }

@@ -8,8 +8,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { readManifest } from '../../../server/src/manifests';
+import { chunksOf, readManifest } from '../../../server/src/manifests';
 import { readChunks, useSyntaxWorker, workerStats } from '../../../server/src/parallel/parallelSyntax';
+import { SyntaxPool } from '../../../server/src/parallel/syntaxPool';
 import { ManifestFile } from '../../../server/src/workspace/manifestFile';
 
 const WORKER = join(__dirname, '../../../out/syntaxWorker.js');
@@ -108,4 +109,40 @@ test('a worker that fails, or never answers, leaves the main thread to parse eve
     assert.deepEqual(view(new ManifestFile('file:///m.yaml', text, { defaultNamespace: 'default', lazySyntax: true })), expected, script);
     if (script === silent) assert.ok(performance.now() - started >= 300, 'waited for the stalled worker, then gave up');
   }
+});
+
+test('the scan pool parses whole files asynchronously, the same as one thread', async () => {
+  const text = Array.from({ length: 60 }, (_, i) => DOCS[i % DOCS.length]!).join('---\n');
+  useSyntaxWorker(undefined);
+  const expected = view(new ManifestFile('file:///m.yaml', text, { defaultNamespace: 'default', lazySyntax: true }));
+  useSyntaxWorker(WORKER, { minCores: 1 });
+  const pool = new SyntaxPool();
+  try {
+    const syntaxes = await pool.parse(text, chunksOf(text, 'file:///m.yaml'), 'file:///m.yaml', false);
+    assert.ok(syntaxes && syntaxes.filter(Boolean).length === chunksOf(text, 'file:///m.yaml').length, 'every document parsed by the worker');
+    assert.deepEqual(view(new ManifestFile('file:///m.yaml', text, { defaultNamespace: 'default', lazySyntax: true }, syntaxes)), expected);
+    // The same worker takes the next file.
+    const again = await pool.parse(DOCS[0]!, chunksOf(DOCS[0]!, 'file:///n.yaml'), 'file:///n.yaml', false);
+    assert.equal(again?.length, 1);
+  } finally {
+    pool.close();
+  }
+});
+
+test('the scan pool gives back what it has when its worker fails or stalls', async () => {
+  const text = Array.from({ length: 30 }, (_, i) => DOCS[i % DOCS.length]!).join('---\n');
+  const chunks = chunksOf(text, 'file:///m.yaml');
+  useSyntaxWorker(undefined);
+  const expected = view(new ManifestFile('file:///m.yaml', text, { defaultNamespace: 'default', lazySyntax: true }));
+  const silent = join(dir, 'silent-pool.js');
+  writeFileSync(silent, "require('node:worker_threads').parentPort.on('message', () => {});\n");
+  useSyntaxWorker(silent, { minCores: 1, stallMs: 300 });
+  const pool = new SyntaxPool();
+  const started = performance.now();
+  const syntaxes = await pool.parse(text, chunks, 'file:///m.yaml', false);
+  assert.ok(performance.now() - started >= 290, 'waited for the stalled worker, then gave up');
+  assert.deepEqual(syntaxes, []);
+  // Documents without a syntax are parsed on the main thread.
+  assert.deepEqual(view(new ManifestFile('file:///m.yaml', text, { defaultNamespace: 'default', lazySyntax: true }, syntaxes)), expected);
+  pool.close();
 });
