@@ -60,10 +60,9 @@ export function stallTimeout(): number {
  */
 export function readChunks<T>(text: string, chunks: readonly DocumentChunk[], file: string, helm: boolean, read: (i: number, syntax?: DocumentSyntax) => T): T[] {
   const out: T[] = [];
-  const split = chunks.findIndex((c) => c.start >= text.length * LOCAL_SHARE);
-  const script = usableScript();
-  const { minLength, stallMs } = settings;
-  if (text.length < minLength || split <= 0 || !script) {
+  const split = text.length < settings.minLength ? -1 : chunks.findIndex((c) => c.start >= text.length * LOCAL_SHARE);
+  const script = split > 0 ? usableScript() : undefined;
+  if (!script) {
     for (let i = 0; i < chunks.length; i++) out.push(read(i));
     return out;
   }
@@ -76,7 +75,7 @@ export function readChunks<T>(text: string, chunks: readonly DocumentChunk[], fi
   worker.postMessage(job, [port2]);
   try {
     for (let i = 0; i < split; i++) out.push(read(i));
-    const syntaxes = receive(port1, signal, stallMs);
+    const syntaxes = receive(port1, signal, settings.stallMs);
     for (let i = split; i < chunks.length; i++) out.push(read(i, syntaxes[i - split]));
   } finally {
     port1.close();
