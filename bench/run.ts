@@ -393,12 +393,29 @@ async function issue3Big(file: string, text: string, floor: Timing): Promise<Ser
       if (p.params.diagnostics.length) note(`diagnostics: ${codeCounts(p.params.diagnostics)}`);
       fig('  ratio to the parseAllDocuments floor', `${ratio(figs.openMs, floor.wallMs)} wall, ${ratio(figs.openCpuMs, floor.cpuMs)} CPU`, `≤ ${TARGET.openRatio}×`);
       try {
-        const full = await phase(s, 'checks after the first publish', () => second);
+        // Hovers while the checks run: a large file's checks go in slices, with requests between.
+        const names = serviceNameOffsets(text, 200);
+        const lines = new Lines(text);
+        const during: number[] = [];
+        let checked = false;
+        second.then(() => (checked = true), () => (checked = true));
+        const full = await phase(s, 'checks after the first publish', async () => {
+          // One every 50 ms, as a user would: more would slow the checks being measured.
+          for (let i = 0; !checked; i++) {
+            const sent = performance.now();
+            const r = await s.timed('textDocument/hover', { textDocument: { uri }, position: lines.position(names[i % names.length]!) }, BOUND.requestWait);
+            if (checked) break;
+            during.push(r.ms);
+            await new Promise((resolve) => setTimeout(resolve, Math.max(0, 50 - (performance.now() - sent))));
+          }
+          return second;
+        });
         figs.fullMs = full.at - t;
         figs.openDiagnostics = full.params.diagnostics.length;
         fig('didOpen → second publish (with the checks)', `${fmtMs(figs.fullMs)} wall, ${fmtMs((s.cpuMs() ?? NaN) - (cpu0 ?? NaN))} server CPU (${full.params.diagnostics.length} diagnostics)`);
         note(`diagnostics: ${codeCounts(full.params.diagnostics)}`);
         fig('  ratio to the parseAllDocuments floor', `${ratio(figs.fullMs, floor.wallMs)} wall`, `≤ ${TARGET.openRatio}×`);
+        fig('hover while those checks run', dist(during), `p95 ≤ ${TARGET.requestP95} ms`);
       } catch (e) {
         if (!(e instanceof TimeoutError)) throw e;
         note(`no second publish within ${fmtMs(BOUND.fullDiagnostics)} more (the first one was complete, or the checks are still running)`);

@@ -48,8 +48,8 @@ export const PROTOCOL = {
 } as const;
 
 const DIAGNOSTIC_DELAY_MS = 2;
-/** Publishing many files yields to requests after this long. */
-const PUBLISH_SLICE_MS = 20;
+/** Publishing many files (or checking a large one) yields to requests after this long. */
+const PUBLISH_SLICE_MS = 8;
 /** Files larger than this get their parse problems published before the (slower) checks run. */
 const STREAM_THRESHOLD = 1024 * 1024;
 const STREAM_PAUSE_MS = 30;
@@ -98,7 +98,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let folders: string[] = [];
   /** Settings from `initializationOptions`: used until (or unless) the client answers `workspace/configuration`. */
   let initialSettings = parseSettings(undefined);
+  /** The next flush: after a short delay (edits come in bursts), or the next turn of the event loop (slices). */
   let timer: NodeJS.Timeout | undefined;
+  let nextSlice: NodeJS.Immediate | undefined;
 
   const log = (msg: string): void => connection.console.log(msg);
 
@@ -127,22 +129,31 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function schedule(uris: Iterable<string>): void {
     for (const u of uris) pending.add(u);
-    if (!timer) timer = setTimeout(flush, DIAGNOSTIC_DELAY_MS);
+    if (!timer && !nextSlice) timer = setTimeout(flush, DIAGNOSTIC_DELAY_MS);
   }
 
   function flush(): void {
+    clearTimeout(timer);
+    clearImmediate(nextSlice);
     timer = undefined;
+    nextSlice = undefined;
     // During the scan, checking closed files would re-check them after every file read (their
     // references point at files not read yet): only open documents are published meanwhile.
     const uris = scans > 0 ? [...pending].filter((u) => open.has(u)) : [...pending];
-    // Open documents first; then the rest in slices of ~20 ms, so requests are answered between.
+    // Open documents first; then the rest in short slices, so requests are answered between:
+    // a request takes several turns of the event loop (reading, decoding, handling, writing),
+    // each of which may wait for a slice.
     uris.sort((a, b) => Number(open.has(b)) - Number(open.has(a)));
     const start = performance.now();
+    const later = (): void => {
+      if (!timer && !nextSlice) nextSlice = setImmediate(flush);
+    };
     for (const uri of uris) {
-      if (performance.now() - start > PUBLISH_SLICE_MS && !open.has(uri)) {
-        if (!timer) timer = setTimeout(flush, 0);
-        return;
-      }
+      const isOpen = open.has(uri);
+      if (performance.now() - start > PUBLISH_SLICE_MS && !isOpen) return later();
+      // A large file's checks take several slices: requests are answered between them.
+      const deadline = isOpen ? performance.now() + PUBLISH_SLICE_MS : start + PUBLISH_SLICE_MS;
+      if (!indexes.indexFor(uri).checkUntil(uri, deadline)) return later();
       pending.delete(uri);
       publish(uri);
     }
@@ -199,11 +210,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // A large file's syntax problems are shown as soon as it is parsed; the checks follow.
     if (text.length > STREAM_THRESHOLD && looksLikeKubernetes(text)) {
       const objects = indexes.file(uri)?.objects().length ?? 0;
-      log(`k8s-dns: read ${uri}: ${objects} objects in ${Math.round(performance.now() - started)} ms (${workerStats.documents - byWorker} documents parsed by a worker thread)`);
+      // Parsed here by the worker (a large file opened), or before by the scan's worker.
+      const byWorkers = workerStats.documents - byWorker + (syntaxes?.filter((x) => x !== undefined).length ?? 0);
+      log(`k8s-dns: read ${uri}: ${objects} objects in ${Math.round(performance.now() - started)} ms (${byWorkers} documents parsed by a worker thread)`);
       const early = problemFindings(indexes.file(uri)?.problems() ?? [], indexes.settingsOf(uri).checks).map((f) => toDiagnostic(f, doc, (u) => docs.get(u)));
       void connection.sendDiagnostics({ uri, version, diagnostics: early });
       // Give the writer a turn of the event loop to send them before the checks take the thread.
-      if (timer) clearTimeout(timer);
+      clearTimeout(timer);
+      clearImmediate(nextSlice);
+      nextSlice = undefined;
       timer = setTimeout(flush, STREAM_PAUSE_MS);
     }
   }

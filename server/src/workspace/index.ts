@@ -43,6 +43,8 @@ export class WorkspaceIndex {
   /** What objects' current findings watch (`Watch`), beside their fixed dependency keys. */
   private readonly watches = new DependencyIndex();
   private readonly watchedKeys = new Map<KubeObject, string[]>();
+  /** Where `checkUntil` stopped in a file's objects. */
+  private checkCursor: { readonly objects: readonly KubeObject[]; readonly next: number } | undefined;
   private clusterCache: Cluster | undefined;
   /** Objects by cluster part (namespace), and each part's build: an edit rebuilds one part. */
   private readonly parts = new Map<string, Set<KubeObject>>();
@@ -221,6 +223,38 @@ export class WorkspaceIndex {
       }
     }
     return f;
+  }
+
+  /**
+   * Computes the findings of a file's objects until `deadline` (a `performance.now()` time), so a
+   * large file can be checked in slices; true once every object's findings are known.
+   */
+  checkUntil(uri: string, deadline: number): boolean {
+    const f = this.files.get(uri);
+    if (!f || f.helm) return true;
+    const objects = f.objects();
+    // Where the last slice stopped (while the file's objects are the same).
+    const cursor = this.checkCursor?.objects === objects ? this.checkCursor.next : 0;
+    for (let i = cursor; i < objects.length; i++) {
+      const o = objects[i]!;
+      if (this.findings.has(o)) continue;
+      // Ranges too: finding one may parse the object's document again, and publishing is then quick.
+      for (const finding of this.findingsOf(o)) {
+        void finding.range;
+        for (const r of finding.related ?? []) void r.range;
+      }
+      // At least one object per call, so that slices always make progress.
+      if (performance.now() > deadline) {
+        this.checkCursor = { objects, next: i + 1 };
+        return false;
+      }
+    }
+    // Objects before the cursor may have been re-checked since: one more pass from the start.
+    if (cursor > 0) {
+      this.checkCursor = undefined;
+      return this.checkUntil(uri, deadline);
+    }
+    return true;
   }
 
   /**

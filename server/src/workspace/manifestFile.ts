@@ -27,6 +27,7 @@ export interface FileDelta {
 export class ManifestFile {
   private docs: DocState[] = [];
   private cachedObjects: KubeObject[] | undefined;
+  private cachedHelm: boolean | undefined;
 
   /** The text, edited in place: one keystroke must not copy a large file. */
   private readonly buffer: TextBuffer;
@@ -99,7 +100,8 @@ export class ManifestFile {
 
   /** Whether any document holds Helm template syntax. */
   get helm(): boolean {
-    return this.opts.helm === true || this.docs.some((d) => d.parsed.helm);
+    // Asked on every publish and lens request: not a walk over thousands of documents each time.
+    return (this.cachedHelm ??= this.opts.helm === true || this.docs.some((d) => d.parsed.helm));
   }
 
   /** The document at an offset (for hovers). */
@@ -113,6 +115,7 @@ export class ManifestFile {
     this.buffer.replace(0, this.buffer.length, text);
     this.docs = this.parseAll(text, syntaxes);
     this.cachedObjects = undefined;
+    this.cachedHelm = undefined;
     return { removed, added: this.objects() };
   }
 
@@ -125,6 +128,7 @@ export class ManifestFile {
     const text = this.buffer;
     const delta = newText.length - (end - start);
     this.cachedObjects = undefined;
+    this.cachedHelm = undefined;
     if (this.isJson || this.docs.length === 0) {
       const removed = this.docs.flatMap((d) => d.parsed.objects);
       text.replace(start, end, newText);
