@@ -75,7 +75,8 @@ async function main(): Promise<void> {
         console.log(`  ${line![0]}`);
       });
       await check('code lenses above each Service: FQDN and records, Resolve, Copy FQDN', async () => {
-        const lenses = await s.codeLensTexts({ min: 6 });
+        // Titles come as the editor resolves the lenses on screen (the workspace scan may still run).
+        const lenses = await s.waitForCodeLens(/kiada\.kiada\.svc\.cluster\.local · A/);
         expect(lenses.some((l) => l.includes('kiada.kiada.svc.cluster.local · A 10.96.7.83 · SRV ×2')), lenses.join(' | '));
         expect(lenses.includes('Resolve') && lenses.includes('Copy FQDN'), lenses.join(' | '));
         await s.screenshot(join(SHOTS, 'code-lens.png'));
