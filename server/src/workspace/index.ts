@@ -9,7 +9,8 @@ import { buildNamespacePart, combineParts, partKey, type NamespacePart } from '.
 import { isService, type KubeObject } from '../manifests';
 import type { DocumentSyntax } from '../manifests/read';
 import { pushAll } from './arrays';
-import { DependencyIndex, dependencyKeys, nsKey, providedKeys, watchKey } from './dependencies';
+import { DependencyIndex, dependencyKeys, nsKey, providedKeys } from './dependencies';
+import { FindingStore } from './findingStore';
 import { ManifestFile, type FileDelta } from './manifestFile';
 import { clusterConfigOf, DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -32,17 +33,7 @@ function inTextOrder(a: KubeObject, b: KubeObject): number {
 export class WorkspaceIndex {
   private readonly files = new Map<string, ManifestFile>();
   private readonly deps = new DependencyIndex();
-  private readonly findings = new Map<KubeObject, Finding[]>();
-  /**
-   * The objects other objects' findings point at (related locations), and the reverse: a finding
-   * that names another object is computed again when that object is replaced, even where no
-   * dependency key links the two (a "nearest label sets" list, say).
-   */
-  private readonly mentionedBy = new Map<KubeObject, Set<KubeObject>>();
-  private readonly mentions = new Map<KubeObject, KubeObject[]>();
-  /** What objects' current findings watch (`Watch`), beside their fixed dependency keys. */
-  private readonly watches = new DependencyIndex();
-  private readonly watchedKeys = new Map<KubeObject, string[]>();
+  private readonly findings = new FindingStore();
   /** Where `checkUntil` stopped in a file's objects. */
   private checkCursor: { readonly objects: readonly KubeObject[]; readonly next: number } | undefined;
   private clusterCache: Cluster | undefined;
@@ -123,12 +114,7 @@ export class WorkspaceIndex {
       if (part?.size === 0 && key) keys.add(nsKey(key));
       this.partCache.delete(key);
       this.deps.remove(o);
-      this.dropFindings(o);
-      for (const d of this.mentionedBy.get(o) ?? []) {
-        this.dropFindings(d);
-        affected.add(d.source.file);
-      }
-      this.mentionedBy.delete(o);
+      for (const d of this.findings.removed(o)) affected.add(d.source.file);
       for (const k of providedKeys(o)) keys.add(k);
     }
     for (const o of delta.added) {
@@ -142,7 +128,7 @@ export class WorkspaceIndex {
       for (const k of providedKeys(o)) keys.add(k);
     }
     for (const o of this.dependentsOf(keys)) {
-      this.dropFindings(o);
+      this.findings.drop(o);
       affected.add(o.source.file);
     }
     return affected;
@@ -159,7 +145,7 @@ export class WorkspaceIndex {
     let frontier: Iterable<string> = keys;
     for (;;) {
       const next: string[] = [];
-      for (const o of [...this.deps.dependents(frontier), ...this.watches.dependents(frontier)]) {
+      for (const o of [...this.deps.dependents(frontier), ...this.findings.watchers(frontier)]) {
         if (out.has(o)) continue;
         out.add(o);
         if (!isService(o)) continue;
@@ -171,15 +157,6 @@ export class WorkspaceIndex {
       if (next.length === 0) return out;
       frontier = next;
     }
-  }
-
-  private dropFindings(o: KubeObject): void {
-    this.findings.delete(o);
-    const watched = this.watchedKeys.get(o);
-    if (watched) this.watches.remove(o, watched);
-    this.watchedKeys.delete(o);
-    for (const m of this.mentions.get(o) ?? []) this.mentionedBy.get(m)?.delete(o);
-    this.mentions.delete(o);
   }
 
   /** The cluster view of the whole workspace (rebuilt lazily after changes). */
@@ -204,23 +181,9 @@ export class WorkspaceIndex {
   findingsOf(o: KubeObject): Finding[] {
     let f = this.findings.get(o);
     if (!f) {
-      const read: Watch[] = [];
-      f = checkObject(o, { config: this.configValue, cluster: this.cluster(), textOf: (u) => this.files.get(u)?.source }, this.rules, this.settingsValue.checks, read);
-      this.findings.set(o, f);
-      const watched = [...new Set(read.map(watchKey))];
-      if (watched.length) {
-        this.watchedKeys.set(o, watched);
-        this.watches.add(o, watched);
-      }
-      const mentioned = [...new Set(f.flatMap((x) => (x.related ?? []).map((r) => r.object)))].filter((m): m is KubeObject => m !== undefined && m !== o);
-      if (mentioned.length) {
-        this.mentions.set(o, mentioned);
-        for (const m of mentioned) {
-          let by = this.mentionedBy.get(m);
-          if (!by) this.mentionedBy.set(m, (by = new Set()));
-          by.add(o);
-        }
-      }
+      const watched: Watch[] = [];
+      f = checkObject(o, { config: this.configValue, cluster: this.cluster(), textOf: (u) => this.files.get(u)?.source }, this.rules, this.settingsValue.checks, watched);
+      this.findings.set(o, f, watched);
     }
     return f;
   }
