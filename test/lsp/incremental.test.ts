@@ -1,7 +1,8 @@
 /**
- * The built server after random edits (didChange, incremental) publishes what a second server
- * publishes for the same final text opened afresh: the whole path from an LSP range through the
- * line table, the index and the cached diagnostics back to LSP positions.
+ * The built server after random edits (didChange, incremental) answers what a second server
+ * answers for the same final text opened afresh: diagnostics, code lenses and hovers. The whole
+ * path from an LSP range through the line table, the index and the cached answers back to LSP
+ * positions.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,7 +31,7 @@ const edit = fc.oneof(
   fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(3), text: fc.constantFrom('', 'x', '\n', ':', ' ', '\r\n') }),
 );
 
-test('after random edits, the server publishes what a fresh server publishes for the same text', async () => {
+test('after random edits, the server answers what a fresh server answers for the same text', async () => {
   const incremental = await startClient();
   const fresh = await startClient();
   clients.push(incremental, fresh);
@@ -53,6 +54,19 @@ test('after random edits, the server publishes what a fresh server publishes for
       const expected = await fresh.waitForDiagnostics(uri);
       const shown = (ds: typeof got) => ds.map((d) => ({ range: d.range, code: d.code, severity: d.severity, message: d.message, related: d.relatedInformation }));
       assert.deepEqual(shown(got), shown(expected));
+      // Code lenses too (each answer cached by the server while the text and cluster are the same).
+      const lenses = async (c: TestClient) => {
+        const ls = (await c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { range: unknown; command?: { title: string } }[];
+        return ls.map((l) => ({ range: l.range, title: l.command?.title }));
+      };
+      assert.deepEqual(await lenses(incremental), await lenses(fresh));
+      // And hovers on names (Services, ports, workloads) all over the file.
+      const final = doc;
+      const names = [...final.getText().matchAll(/name: /g)].map((m) => final.positionAt(m.index + 7)).filter((_p, i) => i % 4 === 0);
+      for (const position of names) {
+        const hover = (c: TestClient) => c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+        assert.deepEqual(await hover(incremental), await hover(fresh), JSON.stringify(position));
+      }
       // Closed (and not on disk): both servers forget the file before the next run.
       for (const c of [incremental, fresh]) {
         void c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
