@@ -1,9 +1,14 @@
-/** The status bar item: the cluster domain, and the live context when live lookups are on. */
+/**
+ * The status bar item: the cluster domain of the active editor's folder (folders may set their
+ * own), and the live context when live lookups are on.
+ */
 import * as vscode from 'vscode';
 import { liveSettings, SECTION } from './settings';
 
 export class DnsStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('k8sDns.status', vscode.StatusBarAlignment.Right, 100);
+  private state: 'starting' | 'ready' | 'error' = 'starting';
+  private readonly followEditor = vscode.window.onDidChangeActiveTextEditor(() => this.update(this.state));
 
   constructor() {
     this.item.name = 'k8s DNS Insight';
@@ -12,7 +17,9 @@ export class DnsStatusBar implements vscode.Disposable {
   }
 
   update(state: 'starting' | 'ready' | 'error'): void {
-    const zone = vscode.workspace.getConfiguration(SECTION).get<string>('clusterDomain') || 'cluster.local';
+    this.state = state;
+    const scope = vscode.window.activeTextEditor?.document.uri;
+    const zone = vscode.workspace.getConfiguration(SECTION, scope).get<string>('clusterDomain') || 'cluster.local';
     const live = liveSettings();
     const liveText = live.enabled && vscode.workspace.isTrusted ? ` · live: ${live.context || 'current context'}` : '';
     const icon = state === 'error' ? '$(error)' : state === 'starting' ? '$(sync~spin)' : '$(globe)';
@@ -26,6 +33,7 @@ export class DnsStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.followEditor.dispose();
     this.item.dispose();
   }
 }
