@@ -31,11 +31,20 @@ function rr(name: string, type: RecordType, ttl: number, data: string, origin?: 
   return { name, type, ttl, data, ...(origin ? { origin } : {}) };
 }
 
-/** The SOA record of the zone (backend_lookup.go `SOA`): own TTL min(ttl, 300). */
+/** SOA records by configuration and zone spelling: every negative answer carries one. */
+const soaCache = new WeakMap<Cluster['config'], Map<string, ResourceRecord>>();
+
+/** The SOA record of the zone (backend_lookup.go `SOA`): own TTL min(ttl, 300). Records are immutable, so one is shared. */
 export function soaRecord(cluster: Cluster, zoneSpelled: string): ResourceRecord {
-  const ttl = cluster.config.ttl;
-  const z = `${zoneSpelled}.`;
-  return rr(z, 'SOA', Math.min(ttl, 300), `ns.dns.${z} hostmaster.${z} 1 7200 1800 86400 ${ttl}`);
+  let byZone = soaCache.get(cluster.config);
+  if (!byZone) soaCache.set(cluster.config, (byZone = new Map()));
+  let soa = byZone.get(zoneSpelled);
+  if (!soa) {
+    const ttl = cluster.config.ttl;
+    const z = `${zoneSpelled}.`;
+    byZone.set(zoneSpelled, (soa = rr(z, 'SOA', Math.min(ttl, 300), `ns.dns.${z} hostmaster.${z} 1 7200 1800 86400 ${ttl}`)));
+  }
+  return soa;
 }
 
 function result(ctx: Ctx, rcode: Rcode, answer: ResourceRecord[] = [], additional: ResourceRecord[] = [], forwarded = false): Answer {
