@@ -49,11 +49,6 @@ export class FolderIndexes {
 
   constructor(private readonly rules?: readonly Rule[]) {}
 
-  /** The folder paths, as last configured. */
-  folderPaths(): string[] {
-    return this.folders.map((f) => f.path);
-  }
-
   /** The innermost workspace folder holding `path`. */
   folderOf(path: string): string | undefined {
     return this.folders.find((f) => isInside(path, f.path))?.path;
