@@ -2,8 +2,9 @@
  * Runs the rules over objects and collects findings. Severities can be overridden per code
  * (`k8sDns.checks`), or turned off.
  */
-import { formatFieldPath, type FieldPath, type KubeObject, type ParseProblem, type TextRange } from '../manifests/types';
-import type { CheckContext, Finding, FixEdit, ReportExtra, Rule, Severity, Watch } from './types';
+import { formatFieldPath, type KubeObject, type ParseProblem } from '../manifests/types';
+import { ObjectRange } from './objectRange';
+import type { CheckContext, Finding, FixEdit, Rule, Severity, Watch } from './types';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -17,42 +18,6 @@ function rulesByKind(rules: readonly Rule[]): Map<string, Rule[]> {
     }
   }
   return map;
-}
-
-/**
- * A finding's range, found when first read (most findings of a large file are read once, by the
- * publish that follows the checks) and kept relative to the object: a cached finding stays right
- * when an edit elsewhere in the file moves the object, without locating it again.
- */
-class FindingRange {
-  private rel: TextRange | undefined;
-  private find: (() => TextRange) | undefined;
-
-  constructor(
-    private readonly object: KubeObject,
-    path: FieldPath,
-    extra: ReportExtra | undefined,
-  ) {
-    const explicit = extra?.range;
-    const key = extra?.key ? { key: true } : undefined;
-    this.find = () => explicit?.() ?? object.source.locate(path, key);
-  }
-
-  get(): TextRange {
-    const base = this.object.source.range.start;
-    if (!this.rel) {
-      let r: TextRange;
-      try {
-        r = this.find!();
-      } catch {
-        r = this.object.source.range; // a range that cannot be found must not lose the finding
-      }
-      this.rel = { start: r.start - base, end: r.end - base };
-      // What found it may hold a whole cluster: let it go.
-      this.find = undefined;
-    }
-    return { start: base + this.rel.start, end: base + this.rel.end };
-  }
 }
 
 /** Runs every rule that applies to `object`. A rule that throws is reported, never fatal. */
@@ -73,7 +38,10 @@ export function checkObject(
       rule.check(object, ctx, {
         at(path, message, extra) {
           const field = extra?.field === null ? undefined : (extra?.field ?? (path.length ? formatFieldPath(path) : undefined));
-          const range = new FindingRange(object, path, extra);
+          // Found when first read: most findings of a large file are read once, by the publish that follows.
+          const key = extra?.key ? { key: true } : undefined;
+          const explicit = extra?.range;
+          const range = new ObjectRange(object, () => explicit?.() ?? object.source.locate(path, key));
           const fixes = ctx.withFixes ? (extra?.fixes?.() ?? []).filter((f): f is FixEdit => f !== undefined) : [];
           out.push({
             code: rule.code,

@@ -1,6 +1,7 @@
 /** Small helpers the DNS and reference rules share to name things in messages. */
 import type { FieldPath, KubeObject, Service } from '../../../manifests/types';
 import { isPlaceholder } from '../../../dns/names';
+import { ObjectRange } from '../../objectRange';
 import type { RelatedLocation } from '../../types';
 
 /** `<svc>.<ns>.svc.<zone>`, without the trailing dot. */
@@ -25,11 +26,12 @@ export function headlessPath(svc: Service): FieldPath {
 
 /** A related location pointing at `path` in another object. */
 export function relatedAt(o: KubeObject, path: FieldPath, message: string): RelatedLocation {
-  // Resolved when read: cached findings outlive edits that move the other object.
+  // Resolved when read, and kept relative to the object: cached findings outlive edits that move it.
+  const range = new ObjectRange(o, () => o.source.locate(path));
   return {
     file: o.source.file,
     get range() {
-      return o.source.locate(path);
+      return range.get();
     },
     message,
     object: o,
