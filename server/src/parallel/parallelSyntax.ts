@@ -84,6 +84,14 @@ export function readChunks<T>(text: string, chunks: readonly DocumentChunk[], fi
   return out;
 }
 
+/** Stores a reply's syntaxes by job chunk index; true when the worker is finished (done, or failed). */
+export function takeReply(reply: SyntaxReply, syntaxes: (DocumentSyntax | undefined)[]): boolean {
+  if ('done' in reply || 'failed' in reply) return true;
+  reply.syntaxes.forEach((s, k) => (syntaxes[reply.first + k] = s));
+  workerStats.documents += reply.syntaxes.length;
+  return false;
+}
+
 /** The worker's syntaxes by job chunk index, as far as it delivered them. */
 function receive(port: MessagePort, signal: Int32Array, stallMs: number): (DocumentSyntax | undefined)[] {
   const syntaxes: (DocumentSyntax | undefined)[] = [];
@@ -92,10 +100,7 @@ function receive(port: MessagePort, signal: Int32Array, stallMs: number): (Docum
     const seen = Atomics.load(signal, 0);
     const m = receiveMessageOnPort(port);
     if (m) {
-      const reply = m.message as SyntaxReply;
-      if ('done' in reply || 'failed' in reply) return syntaxes;
-      reply.syntaxes.forEach((s, k) => (syntaxes[reply.first + k] = s));
-      workerStats.documents += reply.syntaxes.length;
+      if (takeReply(m.message as SyntaxReply, syntaxes)) return syntaxes;
       continue;
     }
     if (Atomics.wait(signal, 0, seen, stallMs) === 'timed-out') return syntaxes;

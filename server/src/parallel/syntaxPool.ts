@@ -7,7 +7,7 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { DocumentChunk } from '../manifests';
 import type { DocumentSyntax } from '../manifests/read';
-import { stallTimeout, usableScript, workerStats } from './parallelSyntax';
+import { stallTimeout, takeReply, usableScript } from './parallelSyntax';
 import type { SyntaxJob, SyntaxReply } from './protocol';
 
 export class SyntaxPool {
@@ -36,9 +36,7 @@ export class SyntaxPool {
       };
       timer = setTimeout(stalled, stallTimeout());
       port1.on('message', (reply: SyntaxReply) => {
-        if ('done' in reply || 'failed' in reply) return finish();
-        reply.syntaxes.forEach((s, k) => (syntaxes[reply.first + k] = s));
-        workerStats.documents += reply.syntaxes.length;
+        if (takeReply(reply, syntaxes)) return finish();
         clearTimeout(timer);
         timer = setTimeout(stalled, stallTimeout());
       });

@@ -51,13 +51,17 @@ export class FolderIndexes {
 
   /** The innermost workspace folder holding `path`. */
   folderOf(path: string): string | undefined {
-    return this.folders.find((f) => isInside(path, f.path))?.path;
+    return this.holding(path)?.path;
   }
 
   /** The settings that apply to a file (its folder's, or the workspace-wide ones). */
   settingsOf(uri: string): Settings {
     const path = pathOf(uri);
-    return (path !== undefined && this.folders.find((f) => isInside(path, f.path))?.settings) || this.fallback;
+    return (path !== undefined && this.holding(path)?.settings) || this.fallback;
+  }
+
+  private holding(path: string): FolderSettings | undefined {
+    return this.folders.find((f) => isInside(path, f.path));
   }
 
   /** The index a file belongs to under the current settings, whether or not it holds it yet. */
