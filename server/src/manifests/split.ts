@@ -18,6 +18,8 @@ const NL = 10;
 const CR = 13;
 const SP = 32;
 const TAB = 9;
+const HASH = 35; // '#'
+const DOT = 46; // '.'
 
 function isMarkerAt(text: string, i: number): boolean {
   if (text.charCodeAt(i) !== DASH || text.charCodeAt(i + 1) !== DASH || text.charCodeAt(i + 2) !== DASH) {
@@ -54,7 +56,32 @@ export function splitYamlDocuments(text: string): DocumentChunk[] {
   return chunks;
 }
 
-/** Whether a chunk holds nothing but whitespace, comments and markers. */
+/**
+ * Whether a chunk holds nothing but whitespace, comments and `---` / `...` markers. A single
+ * left-to-right scan: a regular expression for this (`(?:\s|#[^\n]*|---)*`) backtracks
+ * exponentially on a banner line of `#` followed by content.
+ */
 export function isBlankChunk(text: string): boolean {
-  return /^(?:\s|#[^\n]*|---|\.\.\.)*$/.test(text);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === HASH) {
+      // A comment runs to the end of its line (any line break ends it).
+      while (i < n && text.charCodeAt(i) !== NL && text.charCodeAt(i) !== CR) i++;
+    } else if (isWhitespace(c)) {
+      i++;
+    } else if ((c === DASH || c === DOT) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+const WHITESPACE = /\s/;
+
+function isWhitespace(c: number): boolean {
+  return WHITESPACE.test(String.fromCharCode(c));
 }
