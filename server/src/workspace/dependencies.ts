@@ -57,6 +57,15 @@ export function providedKeys(o: KubeObject): string[] {
   return keys;
 }
 
+/**
+ * The keys through which a Service's answers are read: the names that resolve to it. When what
+ * a Service reads changes (its pods, its slices), these are what its dependents read; the sets
+ * it belongs to (the Services of its namespace) have not changed.
+ */
+export function answerKeys(svc: KubeObject): string[] {
+  return [svcKey(svc.meta.namespace, svc.meta.name), svcNameKey(svc.meta.name)];
+}
+
 /** The keys an object's checks and records read. */
 export function dependencyKeys(o: KubeObject): string[] {
   const ns = o.meta.namespace;

@@ -8,7 +8,8 @@ import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rule } from '../checks';
 import type { DocumentSyntax } from '../manifests/read';
-import { WorkspaceIndex, type OffsetEdit } from './index';
+import type { KubeObject } from '../manifests';
+import { WorkspaceIndex, type IndexHooks, type OffsetEdit } from './index';
 import type { ManifestFile } from './manifestFile';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -47,7 +48,10 @@ export class FolderIndexes {
   private readonly keys = new WeakMap<Settings, string>();
   private readonly owners = new Map<string, Owner>();
 
-  constructor(private readonly rules?: readonly Rule[]) {}
+  constructor(
+    private readonly rules?: readonly Rule[],
+    private readonly hooks?: IndexHooks,
+  ) {}
 
   /** The innermost workspace folder holding `path`. */
   folderOf(path: string): string | undefined {
@@ -70,8 +74,20 @@ export class FolderIndexes {
     let key = this.keys.get(settings);
     if (key === undefined) this.keys.set(settings, (key = JSON.stringify(settings)));
     let index = this.byKey.get(key);
-    if (!index) this.byKey.set(key, (index = new WorkspaceIndex(settings, this.rules)));
+    if (!index) this.byKey.set(key, (index = new WorkspaceIndex(settings, this.rules, this.hooks)));
     return index;
+  }
+
+  /** The index that holds a file now (undefined if none does). */
+  holderOf(uri: string): WorkspaceIndex | undefined {
+    return this.owners.get(uri)?.index;
+  }
+
+  /** Objects added or made stale in any index since the last call. */
+  takeTouched(): Set<KubeObject> {
+    const out = new Set<KubeObject>();
+    for (const index of this.byKey.values()) for (const o of index.takeTouched()) out.add(o);
+    return out;
   }
 
   file(uri: string): ManifestFile | undefined {

@@ -9,7 +9,7 @@ import { buildNamespacePart, combineParts, partKey, type NamespacePart } from '.
 import { isService, type KubeObject } from '../manifests';
 import type { DocumentSyntax } from '../manifests/read';
 import { pushAll } from './arrays';
-import { DependencyIndex, dependencyKeys, nsKey, providedKeys } from './dependencies';
+import { answerKeys, DependencyIndex, dependencyKeys, nsKey, providedKeys } from './dependencies';
 import { FindingStore } from './findingStore';
 import { ManifestFile, type FileDelta } from './manifestFile';
 import { clusterConfigOf, DEFAULT_SETTINGS, type Settings } from './settings';
@@ -19,6 +19,21 @@ export interface OffsetEdit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+}
+
+/** Observers of the index's work, for tests and measurements (never needed to run it). */
+export interface IndexHooks {
+  /** Called each time an object's rules run (once per object per check). */
+  checked?(o: KubeObject): void;
+}
+
+/** What `diagnosticGroups` shows of objects whose findings are not current. */
+export interface GroupOptions {
+  /**
+   * `compute` (default): check them now. `last`: show their last findings (stale ones, or none
+   * for an object never checked): the scheduler publishes what it knows without waiting.
+   */
+  readonly notCurrent?: 'compute' | 'last';
 }
 
 /**
@@ -34,8 +49,10 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, ManifestFile>();
   private readonly deps = new DependencyIndex();
   private readonly findings = new FindingStore();
-  /** Where `checkUntil` stopped in a file's objects. */
-  private checkCursor: { readonly objects: readonly KubeObject[]; readonly next: number } | undefined;
+  /** Where `checkUntil` stopped in each file's objects (while they are the same array). */
+  private readonly checkCursors = new WeakMap<readonly KubeObject[], number>();
+  /** Objects added or made stale since the last `takeTouched` (the scheduler sorts them by urgency). */
+  private touched = new Set<KubeObject>();
   private clusterCache: Cluster | undefined;
   /** Objects by cluster part (namespace), and each part's build: an edit rebuilds one part. */
   private readonly parts = new Map<string, Set<KubeObject>>();
@@ -44,7 +61,11 @@ export class WorkspaceIndex {
   private readonly configValue: ClusterConfig;
 
   /** Settings are fixed for an index's life: files whose settings change move to another one (folderIndexes.ts). */
-  constructor(settings: Settings = DEFAULT_SETTINGS, private readonly rules: readonly Rule[] = ALL_RULES) {
+  constructor(
+    settings: Settings = DEFAULT_SETTINGS,
+    private readonly rules: readonly Rule[] = ALL_RULES,
+    private readonly hooks: IndexHooks = {},
+  ) {
     this.settingsValue = settings;
     this.configValue = clusterConfigOf(settings);
   }
@@ -114,7 +135,11 @@ export class WorkspaceIndex {
       if (part?.size === 0 && key) keys.add(nsKey(key));
       this.partCache.delete(key);
       this.deps.remove(o);
-      for (const d of this.findings.removed(o)) affected.add(d.source.file);
+      this.touched.delete(o);
+      for (const d of this.findings.removed(o)) {
+        affected.add(d.source.file);
+        this.touched.add(d);
+      }
       for (const k of providedKeys(o)) keys.add(k);
     }
     for (const o of delta.added) {
@@ -125,10 +150,12 @@ export class WorkspaceIndex {
       set.add(o);
       this.partCache.delete(key);
       this.deps.add(o, dependencyKeys(o));
+      this.touched.add(o);
       for (const k of providedKeys(o)) keys.add(k);
     }
     for (const o of this.dependentsOf(keys)) {
       this.findings.drop(o);
+      this.touched.add(o);
       affected.add(o.source.file);
     }
     return affected;
@@ -138,6 +165,9 @@ export class WorkspaceIndex {
    * The objects that depend on `keys`, and on the Services among them: a Service's answers
    * change with what it reads (its slices, the pods it selects), so a name written elsewhere
    * that resolves to it is checked again too, through CNAME chains of ExternalName Services.
+   * Only the answer keys of such a Service are followed (`answerKeys`), not the sets it belongs
+   * to: it is still there, under the same name, so what watches the Services of a namespace (a
+   * list of suggestions) has not changed.
    */
   private dependentsOf(keys: ReadonlySet<string>): Set<KubeObject> {
     const out = new Set<KubeObject>();
@@ -149,7 +179,7 @@ export class WorkspaceIndex {
         if (out.has(o)) continue;
         out.add(o);
         if (!isService(o)) continue;
-        for (const k of providedKeys(o)) {
+        for (const k of answerKeys(o)) {
           if (!seen.has(k)) next.push(k);
           seen.add(k);
         }
@@ -182,41 +212,73 @@ export class WorkspaceIndex {
     let f = this.findings.get(o);
     if (!f) {
       const watched: Watch[] = [];
+      this.hooks.checked?.(o);
       f = checkObject(o, { config: this.configValue, cluster: this.cluster(), textOf: (u) => this.files.get(u)?.source }, this.rules, this.settingsValue.checks, watched);
       this.findings.set(o, f, watched);
     }
     return f;
   }
 
+  /** Whether `o` is one of the index's objects now (not removed or replaced since). */
+  holds(o: KubeObject): boolean {
+    return this.parts.get(partKey(o))?.has(o) ?? false;
+  }
+
+  /** Whether `o`'s findings are current. */
+  isCurrent(o: KubeObject): boolean {
+    return this.findings.has(o);
+  }
+
+  /** Whether `o` was checked before and something it depends on changed since. */
+  isStale(o: KubeObject): boolean {
+    return this.findings.isStale(o);
+  }
+
+  /** Objects added or made stale since the last call (in no particular order). */
+  takeTouched(): Set<KubeObject> {
+    const out = this.touched;
+    this.touched = new Set();
+    return out;
+  }
+
+  /**
+   * Checks one object now if its findings are not current (and it is still in the index), with
+   * the ranges they need for publishing. Returns whether it ran the rules.
+   */
+  check(o: KubeObject): boolean {
+    if (this.findings.has(o) || !this.holds(o)) return false;
+    // Ranges too: finding one may parse the object's document again, and publishing is then quick.
+    for (const finding of this.findingsOf(o)) {
+      void finding.range;
+      for (const r of finding.related ?? []) void r.range;
+    }
+    return true;
+  }
+
   /**
    * Computes the findings of a file's objects until `deadline` (a `performance.now()` time), so a
-   * large file can be checked in slices; true once every object's findings are known.
+   * large file can be checked in slices; true once every object's findings are known. With
+   * `skip`, objects it returns true for are left as they are (and do not count as unknown).
    */
-  checkUntil(uri: string, deadline: number): boolean {
+  checkUntil(uri: string, deadline: number, skip?: (o: KubeObject) => boolean): boolean {
     const f = this.files.get(uri);
     if (!f || f.helm) return true;
     const objects = f.objects();
     // Where the last slice stopped (while the file's objects are the same).
-    const cursor = this.checkCursor?.objects === objects ? this.checkCursor.next : 0;
+    const cursor = this.checkCursors.get(objects) ?? 0;
     for (let i = cursor; i < objects.length; i++) {
       const o = objects[i]!;
-      if (this.findings.has(o)) continue;
-      // Ranges too: finding one may parse the object's document again, and publishing is then quick.
-      for (const finding of this.findingsOf(o)) {
-        void finding.range;
-        for (const r of finding.related ?? []) void r.range;
-      }
+      if (this.findings.has(o) || skip?.(o)) continue;
+      this.check(o);
       // At least one object per call, so that slices always make progress.
       if (performance.now() > deadline) {
-        this.checkCursor = { objects, next: i + 1 };
+        this.checkCursors.set(objects, i + 1);
         return false;
       }
     }
-    // Objects before the cursor may have been re-checked since: one more pass from the start.
-    if (cursor > 0) {
-      this.checkCursor = undefined;
-      return this.checkUntil(uri, deadline);
-    }
+    this.checkCursors.delete(objects);
+    // Objects before the cursor may have been made stale since: one more pass from the start.
+    if (cursor > 0) return this.checkUntil(uri, deadline, skip);
     return true;
   }
 
@@ -241,15 +303,16 @@ export class WorkspaceIndex {
    * A file's diagnostics grouped as the editor shell caches them: parse problems, then each
    * object's findings (the same array until something the object depends on changes).
    */
-  diagnosticGroups(uri: string): { problems: Finding[]; objects: [KubeObject, readonly Finding[]][] } {
+  diagnosticGroups(uri: string, opts: GroupOptions = {}): { problems: Finding[]; objects: [KubeObject, readonly Finding[]][] } {
     const f = this.files.get(uri);
     if (!f) return { problems: [], objects: [] };
     const problems = problemFindings(f.problems(), this.settingsValue.checks);
     // Helm templates get no validation errors: only what the rendered chart could tell.
     if (f.helm) return { problems: problems.filter((x) => x.code === 'helm-template'), objects: [] };
     const objects: [KubeObject, readonly Finding[]][] = [];
+    const last = opts.notCurrent === 'last';
     for (const o of f.objects()) {
-      const findings = this.findingsOf(o);
+      const findings = last ? this.findings.last(o) ?? [] : this.findingsOf(o);
       if (findings.length) objects.push([o, findings]);
     }
     return { problems, objects };
