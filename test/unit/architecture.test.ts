@@ -34,6 +34,36 @@ test('the core imports no editor, LSP, network or shell module', () => {
   assert.deepEqual(offenders, []);
 });
 
+/** Every module specifier a file imports at run time (`import type` is left out: it leaves no trace in the bundle). */
+function runtimeImports(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(import|export)(\s+type)?[^'";]*?from\s+['"]([^'"]+)['"]/g)) if (!m[2]) out.push(m[3]!);
+  return out;
+}
+
+test('the server session (documents, scheduler, scanner, settings, publisher) holds no connection', () => {
+  // Each part is testable without a connection: only server.ts creates one and wires the handlers.
+  const offenders: string[] = [];
+  for (const f of files(join(SRC, 'session'))) {
+    for (const spec of runtimeImports(readFileSync(f, 'utf8'))) {
+      if (/^vscode-languageserver(\/node)?$/.test(spec) || /(^|\/)server$/.test(spec)) offenders.push(`${relative(SRC, f)} imports ${spec}`);
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
+test('nothing below the server imports it or its session', () => {
+  const offenders: string[] = [];
+  for (const area of [...CORE, 'workspace', 'features', 'parallel', 'live', 'cli']) {
+    for (const f of files(join(SRC, area))) {
+      for (const spec of runtimeImports(readFileSync(f, 'utf8'))) {
+        if (/(^|\/)session\//.test(spec) || /^\.\.?\/(\.\.\/)*server$/.test(spec)) offenders.push(`${relative(SRC, f)} imports ${spec}`);
+      }
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
 test('every diagnostic code is unique, kebab-case and cites its source', () => {
   const codes = ALL_RULES.map((r) => r.code);
   assert.equal(new Set(codes).size, codes.length);
