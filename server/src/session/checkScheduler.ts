@@ -42,12 +42,19 @@ const REAL_CLOCK: SchedulerClock = { now: () => performance.now(), defer: (fn) =
 /** The longest a slice of check work runs before requests get their turn. */
 export const SLICE_MS = 3;
 
+function* chain<T>(a: Iterable<T>, b: Iterable<T>): Generator<T> {
+  yield* a;
+  yield* b;
+}
+
 export class CheckScheduler {
   /** Objects of open documents that an editor event made stale: checked before anything else. */
   private readonly urgent = new Set<KubeObject>();
   /** Open documents to publish as soon as the urgent objects are checked. */
   private readonly urgentPublish = new Set<string>();
-  /** Files to publish once their pending objects are checked. */
+  /** Open files to publish once their pending objects are checked. */
+  private readonly dirtyOpen = new Set<string>();
+  /** Closed files to check and publish once no scan runs (kept apart: a scan makes thousands). */
   private readonly dirty = new Set<string>();
   /** Objects to check, by file, in the order they became stale (a new file's: text order). */
   private readonly pending = new Map<string, Set<KubeObject>>();
@@ -70,7 +77,7 @@ export class CheckScheduler {
 
   /** Whether no work is pending (deferred re-checks wait for the scan's end). */
   get idle(): boolean {
-    return this.urgent.size === 0 && this.urgentPublish.size === 0 && this.dirty.size === 0 && this.pending.size === 0 && (this.scanning || this.deferred.size === 0);
+    return this.urgent.size === 0 && this.urgentPublish.size === 0 && this.dirtyOpen.size === 0 && this.dirty.size === 0 && this.pending.size === 0 && (this.scanning || this.deferred.size === 0);
   }
 
   /**
@@ -115,6 +122,7 @@ export class CheckScheduler {
     this.deferred.delete(uri);
     this.urgentPublish.delete(uri);
     this.unpublished.delete(uri);
+    this.dirtyOpen.delete(uri);
     this.dirty.delete(uri);
   }
 
@@ -128,7 +136,7 @@ export class CheckScheduler {
     if (this.scans === 0) {
       for (const [uri, objects] of this.deferred) {
         for (const o of objects) this.add(uri, o);
-        this.dirty.add(uri);
+        this.markFile(uri);
       }
       this.deferred.clear();
     }
@@ -144,11 +152,16 @@ export class CheckScheduler {
     let set = this.pending.get(uri);
     if (!set) this.pending.set(uri, (set = new Set()));
     set.add(o);
-    this.dirty.add(uri);
+    this.markFile(uri);
+  }
+
+  private markFile(uri: string): void {
+    if (this.host.isOpen(uri)) this.dirtyOpen.add(uri);
+    else this.dirty.add(uri);
   }
 
   private markDirty(uris: Iterable<string>): void {
-    for (const u of uris) this.dirty.add(u);
+    for (const u of uris) this.markFile(u);
     this.kick();
   }
 
@@ -188,8 +201,13 @@ export class CheckScheduler {
     }
     // 2. Open documents, then (no scan running) closed files.
     const scanning = this.scanning;
-    const order = [...this.dirty].filter((u) => this.host.isOpen(u));
-    if (!scanning) for (const u of this.dirty) if (!this.host.isOpen(u)) order.push(u);
+    for (const uri of this.dirtyOpen) {
+      // Closed since: its turn comes with the closed files.
+      if (this.host.isOpen(uri)) continue;
+      this.dirtyOpen.delete(uri);
+      this.dirty.add(uri);
+    }
+    const order = scanning ? this.dirtyOpen : chain(this.dirtyOpen, this.dirty);
     for (const uri of order) {
       const index = this.host.indexes.holderOf(uri);
       const open = this.host.isOpen(uri);
@@ -212,6 +230,7 @@ export class CheckScheduler {
         }
       }
       this.pending.delete(uri);
+      this.dirtyOpen.delete(uri);
       this.dirty.delete(uri);
       if (!open || this.unpublished.has(uri)) {
         this.unpublished.delete(uri);
@@ -225,8 +244,6 @@ export class CheckScheduler {
 
   /** Whether pending work can run now (closed files wait for the scan to end). */
   private runnable(): boolean {
-    if (this.urgent.size || this.urgentPublish.size) return true;
-    for (const u of this.dirty) if (!this.scanning || this.host.isOpen(u)) return true;
-    return false;
+    return this.urgent.size > 0 || this.urgentPublish.size > 0 || this.dirtyOpen.size > 0 || (!this.scanning && this.dirty.size > 0);
   }
 }
