@@ -59,6 +59,7 @@ function labelsPath(o: KubeObject): FieldPath {
 export function definitionAt(index: WorkspaceIndex, uri: string, offset: number): Location[] {
   const use = useAt(index, uri, offset);
   if (use) {
+    if (use.builtin) return []; // a built-in Service is written in no file
     const entry = use.target ?? serviceOf(index, use.serviceNamespace, use.serviceName);
     return entry ? [loc(entry.service, ['metadata', 'name'])] : [];
   }
