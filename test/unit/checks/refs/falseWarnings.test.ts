@@ -83,3 +83,143 @@ test('hover on a built-in Service says so', () => {
   assert.ok(use?.builtin);
   assert.match(dnsNameHover(cluster, use), /built-in: the API server creates it/);
 });
+
+// --- 2. Strings that are not host names ----------------------------------------------------------
+
+test('downward-API fieldPath metadata.namespace is not a host', () => {
+  // A namespace called `namespace` holding objects made `metadata.namespace` read as Service `metadata` there.
+  const pod = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: client}
+    spec:
+      containers:
+      - name: main
+        image: example/client
+        env:
+        - name: POD_NAMESPACE
+          valueFrom:
+            fieldRef: {fieldPath: metadata.namespace}
+  `;
+  const other = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: namespace}\n';
+  assert.deepEqual(codes({ 'a.yaml': pod, 'b.yaml': other }), []);
+});
+
+test('secretName istio.default is a Secret, not a host', () => {
+  const pod = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: app}
+    spec:
+      template:
+        metadata: {labels: {app: app}}
+        spec:
+          containers:
+          - name: main
+            image: example/app
+          volumes:
+          - name: certs
+            secret: {secretName: istio.default}
+  `;
+  assert.deepEqual(codes(pod), []);
+});
+
+test('a sentence ending in "by default." is not a name (nor the suggestion default..other.)', () => {
+  const files = {
+    'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: default, namespace: other}\nspec:\n  ports: [{name: http, port: 80}]\n',
+    'cm.yaml': yaml`
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: notes, namespace: web}
+      data:
+        NOTE: "Retries are disabled by default."
+    `,
+  };
+  assert.deepEqual(codes(files), []);
+});
+
+test('a dotted word inside a sentence is prose, while configuration lines still name hosts', () => {
+  const cm = yaml`
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: cfg}
+    data:
+      README: "The quote.kiada Service is optional. See docs.example for details."
+      nginx.conf: "upstream q { server quote.kiada:80; }"
+      app.properties: "quote.host = quote.kiada"
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: quote, namespace: kiada}
+    spec:
+      ports: [{name: http, port: 80}]
+  `;
+  const config = makeConfig();
+  const objects = readManifest(cm, 'a.yaml', { defaultNamespace: 'default' }).objects;
+  const uses = dnsNameUses(objects[0]!, buildCluster(objects, config));
+  assert.deepEqual(uses.map((u) => [u.token.path.join('.'), u.token.host]), [
+    ['data.nginx.conf', 'quote.kiada'],
+    ['data.app.properties', 'quote.kiada'],
+  ]);
+});
+
+test('an absolute short name (quote.) suggests the FQDN, never quote..kiada', () => {
+  const files = {
+    'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: quote, namespace: kiada}\nspec:\n  ports: [{name: http, port: 80}]\n',
+    'pod.yaml': client('quote.', '[]', 'web'),
+  };
+  const run = runDns(files);
+  const f = run.of('dns-name-wrong-namespace');
+  assert.equal(f.length, 1);
+  assert.match(f[0]!.message, /Write quote\.kiada\.svc\.cluster\.local\.$/);
+  assert.doesNotMatch(f[0]!.message, /\.\./);
+  assert.deepEqual(f[0]!.fixes?.map((x) => x.edits[0]!.newText), ['quote.kiada.svc.cluster.local.']);
+  assert.deepEqual(run.of('dns-name-unresolved'), []);
+});
+
+// --- 3. Names a resource serves; custom resources -------------------------------------------------
+
+test('Istio Gateway hosts are names it serves, not references', () => {
+  const gw = yaml`
+    apiVersion: networking.istio.io/v1
+    kind: Gateway
+    metadata: {name: gw}
+    spec:
+      servers:
+      - port: {number: 80, name: http, protocol: HTTP}
+        hosts: ["shop.default.svc.cluster.local", "default/reviews.default.svc.cluster.local"]
+  `;
+  assert.deepEqual(codes(gw), []);
+});
+
+test('Gateway API Gateway hostname and HTTPRoute hostnames are served names', () => {
+  const gw = yaml`
+    apiVersion: gateway.networking.k8s.io/v1
+    kind: Gateway
+    metadata: {name: gw}
+    spec:
+      gatewayClassName: istio
+      listeners:
+      - {name: http, port: 80, protocol: HTTP, hostname: shop.default.svc.cluster.local}
+    ---
+    apiVersion: gateway.networking.k8s.io/v1
+    kind: HTTPRoute
+    metadata: {name: route}
+    spec:
+      hostnames: [shop.default.svc.cluster.local]
+  `;
+  assert.deepEqual(codes(gw), []);
+});
+
+test('an unresolved name in a custom resource of unknown meaning is an info', () => {
+  const cr = yaml`
+    apiVersion: example.com/v1
+    kind: Widget
+    metadata: {name: w}
+    spec:
+      endpoint: http://nothere.default.svc:8080
+  `;
+  const run = runDns(cr);
+  assert.deepEqual(run.findings.map((f) => [f.code, f.severity, f.text]), [['dns-name-unresolved', 'info', 'nothere.default.svc']]);
+  assert.match(run.findings[0]!.message, /custom resource/);
+});

@@ -24,7 +24,12 @@ export function replaceHost(use: DnsNameUse, ctx: CheckContext, replacement: str
   return r ? { title, edits: [{ file: use.object.source.file, range: r, newText: replacement }] } : undefined;
 }
 
-/** Reports on the host (falls back to the string node when the text is not known). */
+/**
+ * Reports on the host (falls back to the string node when the text is not known). In a custom
+ * resource whose fields we do not know, the string may not be a lookup at all: at most an info.
+ */
 export function reportUse(report: Reporter, use: DnsNameUse, ctx: CheckContext, message: string, fixes?: () => (FixEdit | undefined)[]): void {
-  report.at(use.token.path, message, { field: null, range: () => rangeOfUse(use, ctx), ...(fixes ? { fixes } : {}) });
+  const uncertain = use.token.uncertain ? { severity: 'info' as const } : {};
+  const note = use.token.uncertain ? ` (${use.object.kind} is a custom resource: this field may not be a name it looks up.)` : '';
+  report.at(use.token.path, message + note, { field: null, range: () => rangeOfUse(use, ctx), ...uncertain, ...(fixes ? { fixes } : {}) });
 }

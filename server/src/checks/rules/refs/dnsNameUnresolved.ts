@@ -35,7 +35,9 @@ export const dnsNameUnresolved: Rule = {
       // Only where the workspace describes the namespace: elsewhere it cannot know the Services.
       if (!cluster.namespacesWithObjects.has(ns)) continue;
       const bare = use.token.host.replace(/\.$/, '').split('.').length === (use.srv ? 3 : 1);
-      const elsewhere = servicesNamed(cluster, use.serviceName).filter((e) => e.service.meta.namespace !== ns);
+      // An absolute short name (`quote.`) misses even the Service of its own namespace.
+      const absolute = use.token.host.endsWith('.');
+      const elsewhere = servicesNamed(cluster, use.serviceName).filter((e) => absolute || e.service.meta.namespace !== ns);
       if (bare && elsewhere.length > 0) continue; // dns-name-wrong-namespace says it better
       report.watch({ servicesIn: ns }); // the suggestions
       const names = serviceNamesIn(cluster, ns);
