@@ -18,25 +18,24 @@ export const BUILTIN_FILE = 'builtin:cluster';
 /** Why a built-in Service exists, for hovers and messages. */
 const ORIGIN = new WeakMap<KubeObject, string>();
 
-function service(namespace: string, name: string, spec: Record<string, unknown>, address: string, ports: { name: string; protocol: string; port: number }[]): KubeObject[] {
-  const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { ...spec, ports } };
-  // Its endpoints exist at run time (API servers, DNS pods): one placeholder address, ready.
-  const slice = {
-    apiVersion: 'discovery.k8s.io/v1',
-    kind: 'EndpointSlice',
-    metadata: { name, namespace, labels: { 'kubernetes.io/service-name': name } },
-    addressType: 'IPv4',
-    ports: ports.map((p) => ({ ...p, port: p.port === 443 && name === 'kubernetes' ? 6443 : p.port })),
-    endpoints: [{ addresses: [address], conditions: { ready: true } }],
+function service(namespace: string, name: string, address: string, ports: { name: string; protocol: string; port: number }[]): KubeObject[] {
+  // Selectorless, with Endpoints as the API server writes them for `kubernetes`: both DNS flavours
+  // read them (CoreDNS through the mirrored slice, kube-dns directly), and no pod is needed.
+  const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { ports } };
+  const endpoints = {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { name, namespace },
+    subsets: [{ addresses: [{ ip: address }], ports: ports.map((p) => ({ ...p, port: name === 'kubernetes' ? 6443 : p.port })) }],
   };
-  return [svc, slice].flatMap((raw) => readKubeObject(raw, syntheticSource(BUILTIN_FILE, raw), { defaultNamespace: namespace }).object ?? []);
+  return [svc, endpoints].flatMap((raw) => readKubeObject(raw, syntheticSource(BUILTIN_FILE, raw), { defaultNamespace: namespace }).object ?? []);
 }
 
 /** The built-in objects of a configuration: the two Services and their endpoints. */
 export function builtinObjects(config: ClusterConfig): KubeObject[] {
   const [dnsNs, dnsName] = config.clusterDnsService.split('/') as [string, string];
-  const api = service('default', 'kubernetes', {}, '<address of an API server>', [{ name: 'https', protocol: 'TCP', port: 443 }]);
-  const dns = service(dnsNs, dnsName, { selector: { 'k8s-app': 'kube-dns' } }, '<IP of a cluster DNS pod>', [
+  const api = service('default', 'kubernetes', '<address of an API server>', [{ name: 'https', protocol: 'TCP', port: 443 }]);
+  const dns = service(dnsNs, dnsName, '<IP of a cluster DNS pod>', [
     { name: 'dns', protocol: 'UDP', port: 53 },
     { name: 'dns-tcp', protocol: 'TCP', port: 53 },
     { name: 'metrics', protocol: 'TCP', port: 9153 },

@@ -8,6 +8,7 @@ import { runDns, yaml } from '../dnsHelpers';
 import { dnsNameUses } from '../../../../server/src/refs/dnsNames';
 import { buildCluster } from '../../../../server/src/dns/cluster';
 import { makeConfig } from '../../../../server/src/dns/config';
+import { query } from '../../../../server/src/dns/query';
 import { readManifest } from '../../../../server/src/manifests/read';
 import { dnsNameHover } from '../../../../server/src/explain/dnsName';
 
@@ -41,6 +42,10 @@ test('kubernetes.default.svc: the API server Service resolves without a manifest
   assert.deepEqual(codes(client('https://kubernetes.default.svc')), []);
   assert.deepEqual(codes(client('https://kubernetes.default.svc.cluster.local:443/api')), []);
   assert.deepEqual(codes(client('https://kubernetes.default')), []);
+});
+
+test('kubernetes.default.svc resolves under kube-dns and ignore empty_service too', () => {
+  assert.deepEqual(codes(client('https://kubernetes.default.svc'), { config: { flavor: 'kube-dns', ignoreEmptyService: true } }), []);
 });
 
 test('kubernetes.default.svc on a port it does not expose still warns', () => {
@@ -222,4 +227,100 @@ test('an unresolved name in a custom resource of unknown meaning is an info', ()
   const run = runDns(cr);
   assert.deepEqual(run.findings.map((f) => [f.code, f.severity, f.text]), [['dns-name-unresolved', 'info', 'nothere.default.svc']]);
   assert.match(run.findings[0]!.message, /custom resource/);
+});
+
+// --- 4. Labels controllers add to the pods they create -----------------------------------------
+
+const job = (name: string): string => yaml`
+  apiVersion: batch/v1
+  kind: Job
+  metadata: {name: ${name}}
+  spec:
+    template:
+      metadata: {labels: {app: comm}}
+      spec:
+        restartPolicy: Never
+        containers:
+        - name: main
+          image: example/comm
+          ports: [{name: http, containerPort: 8080}]
+`;
+const selecting = (name: string, selector: string, extra = ''): string => yaml`
+  apiVersion: v1
+  kind: Service
+  metadata: {name: ${name}}
+  spec:
+    ${extra}
+    selector: ${selector}
+    ports: [{name: http, port: 80, targetPort: http}]
+`;
+
+test('selector job-name: comm-demo matches the pods of Job comm-demo', () => {
+  assert.deepEqual(codes(`${job('comm-demo')}---\n${selecting('comm', '{job-name: comm-demo}')}`), []);
+  assert.deepEqual(codes(`${job('comm-demo')}---\n${selecting('comm', '{batch.kubernetes.io/job-name: comm-demo, app: comm}')}`), []);
+  assert.deepEqual(codes(`${job('comm-demo')}---\n${selecting('comm', '{job-name: other}')}`), ['svc-selector-no-match']);
+});
+
+test('selector controller-uid of a Job may match: no warning', () => {
+  assert.deepEqual(codes(`${job('comm-demo')}---\n${selecting('comm', '{controller-uid: 0f1e2d3c, app: comm}')}`), []);
+});
+
+const sts = yaml`
+  apiVersion: apps/v1
+  kind: StatefulSet
+  metadata: {name: minio}
+  spec:
+    serviceName: minio
+    replicas: 3
+    selector: {matchLabels: {app: minio}}
+    template:
+      metadata: {labels: {app: minio}}
+      spec:
+        containers:
+        - name: main
+          image: example/minio
+          ports: [{name: http, containerPort: 9000}]
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: minio}
+  spec:
+    clusterIP: None
+    selector: {app: minio}
+    ports: [{name: http, port: 9000}]
+`;
+
+test('selector statefulset.kubernetes.io/pod-name picks one pod of the StatefulSet; headless answers stay right', () => {
+  const one = selecting('minio-1', '{statefulset.kubernetes.io/pod-name: minio-1}', 'clusterIP: None');
+  const run = runDns(`${sts}---\n${one}`);
+  assert.deepEqual(run.findings.map((f) => f.code), []);
+  const config = makeConfig();
+  const cluster = buildCluster(run.objects, config);
+  const entry = cluster.services.get('default/minio-1')!;
+  assert.deepEqual(entry.slices.flatMap((s) => s.endpoints.map((e) => e.podName)), ['minio-1']);
+  assert.deepEqual(query(cluster, 'minio-1.default.svc.cluster.local', 'A').answer.map((r) => r.data), ['<IP of pod minio-1>']);
+  // Ordinals 0..replicas-1 only; pod-index names the same pods.
+  assert.deepEqual(codes(`${sts}---\n${selecting('x', '{statefulset.kubernetes.io/pod-name: minio-3}')}`), ['svc-selector-no-match']);
+  assert.deepEqual(codes(`${sts}---\n${selecting('x', '{apps.kubernetes.io/pod-index: "2", app: minio}')}`), []);
+});
+
+test('selector pod-template-hash or controller-revision-hash may match: no warning', () => {
+  const dep = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      selector: {matchLabels: {app: web}}
+      template:
+        metadata: {labels: {app: web}}
+        spec:
+          containers:
+          - name: main
+            image: example/web
+            ports: [{name: http, containerPort: 8080}]
+  `;
+  assert.deepEqual(codes(`${dep}---\n${selecting('web', '{app: web, pod-template-hash: 7d4b9c}')}`), []);
+  assert.deepEqual(codes(`${sts}---\n${selecting('m', '{app: minio, controller-revision-hash: minio-5d8f}')}`), []);
+  // A hash label on a kind whose controller does not add it still needs the template to carry it.
+  assert.deepEqual(codes(`${job('comm-demo')}---\n${selecting('comm', '{app: comm, pod-template-hash: 7d4b9c}')}`), ['svc-selector-no-match']);
 });
