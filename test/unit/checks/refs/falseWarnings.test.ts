@@ -324,3 +324,36 @@ test('selector pod-template-hash or controller-revision-hash may match: no warni
   // A hash label on a kind whose controller does not add it still needs the template to carry it.
   assert.deepEqual(codes(`${job('comm-demo')}---\n${selecting('comm', '{app: comm, pod-template-hash: 7d4b9c}')}`), ['svc-selector-no-match']);
 });
+
+// --- 5. Ports on names that resolve to pod IPs ---------------------------------------------------
+
+test('port on a headless Service per-pod name is the pod’s business: info at most', () => {
+  const url = (u: string): string => `${sts}---\n${client(u)}`;
+  assert.deepEqual(codes(url('http://minio-0.minio.default.svc.cluster.local:9000/data')), []);
+  const run = runDns(url('http://minio-0.minio.default.svc.cluster.local/data'));
+  assert.deepEqual(run.findings.map((f) => [f.code, f.severity]), [['dns-name-port-unknown', 'info']]);
+  assert.match(run.findings[0]!.message, /no proxy between: port 80 \(the http:\/\/ default\) goes straight to the pod, and no container of StatefulSet minio declares it/);
+});
+
+test('port on a headless Service own name goes to pod IPs too: info at most', () => {
+  assert.deepEqual(codes(`${sts}---\n${client('minio.default:9000')}`), []);
+  const run = runDns(`${sts}---\n${client('http://minio.default:8080/')}`);
+  assert.deepEqual(run.findings.map((f) => [f.code, f.severity]), [['dns-name-port-unknown', 'info']]);
+});
+
+test('port on a headless Service whose pods declare no port: nothing to say', () => {
+  const svc = yaml`
+    apiVersion: v1
+    kind: Service
+    metadata: {name: ext}
+    spec:
+      clusterIP: None
+    ---
+    apiVersion: v1
+    kind: Endpoints
+    metadata: {name: ext}
+    subsets:
+    - addresses: [{ip: 10.1.2.3}]
+  `;
+  assert.deepEqual(codes(`${svc}---\n${client('http://ext.default:1234/')}`), ['svc-headless-no-ports']);
+});
