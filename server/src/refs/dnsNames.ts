@@ -4,7 +4,7 @@
  * dns-rules.md §9), and which Service they mean.
  */
 import { builtinCluster, builtinOrigin } from '../dns/builtins';
-import { serviceKey, type Cluster, type ServiceEntry } from '../dns/cluster';
+import { serviceKey, servicesNamed, type Cluster, type ServiceEntry } from '../dns/cluster';
 import { resolveFromPod, type SearchResolution } from '../dns/search';
 import type { KubeObject } from '../manifests/types';
 import { hostTokens, type HostToken } from './hostTokens';
@@ -41,9 +41,10 @@ function lower(labels: string[]): string[] {
 /**
  * Reads a host as a cluster name written in `ns`, or `undefined` when it is not one. Bare words
  * count only when a Service of that name exists; `a.b` only when `b` is a namespace, or a Service
- * of the writer's namespace (then `a` is one of its endpoints).
+ * of the writer's namespace (then `a` is one of its endpoints), or, for a writer that names no
+ * namespace, a Service of one other namespace where `a.b` resolves.
  */
-function shapeOf(token: HostToken, ns: string, cluster: Cluster): NameShape | undefined {
+function shapeOf(token: HostToken, ns: string, nsExplicit: boolean, cluster: Cluster): NameShape | undefined {
   const zone = cluster.config.zone;
   let h = token.host.toLowerCase().replace(/\.$/, '');
   const inZone = h.endsWith(`.${zone}`);
@@ -67,6 +68,15 @@ function shapeOf(token: HostToken, ns: string, cluster: Cluster): NameShape | un
     const [a, b] = rest as [string, string];
     if (cluster.namespaces.has(b) && cluster.namespacesWithObjects.has(b)) return { service: a, namespace: b, serviceLabel: labels.length - 2, srv };
     if (cluster.services.has(serviceKey(ns, b))) return { service: b, namespace: ns, serviceLabel: labels.length - 1, srv };
+    // An endpoint of a Service of another namespace (`web-0.db`), written in a manifest without a
+    // namespace: it resolves only where it is applied (`kubectl apply -n`), so it is a name too.
+    if (!nsExplicit) {
+      const homes = servicesNamed(cluster, b);
+      // Only when it does resolve there: otherwise `a.b` is more likely not a host at all.
+      if (homes.length === 1 && resolveFromPod(cluster, token.host, homes[0]!.service.meta.namespace, srv ? 'SRV' : 'A').hit) {
+        return { service: b, namespace: ns, serviceLabel: labels.length - 1, srv };
+      }
+    }
   }
   return undefined;
 }
@@ -83,7 +93,7 @@ export function dnsNameUses(o: KubeObject, cluster: Cluster): DnsNameUse[] {
   const uses: DnsNameUse[] = [];
   const ns = o.meta.namespace;
   for (const token of hostTokens(o)) {
-    const shape = shapeOf(token, ns, cluster);
+    const shape = shapeOf(token, ns, o.meta.namespaceExplicit, cluster);
     if (!shape) continue;
     const type = shape.srv ? 'SRV' : 'A';
     let found = resolve(cluster, token.host, ns, type, shape.srv);

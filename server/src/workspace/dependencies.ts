@@ -38,7 +38,8 @@ function hostKeys(host: string, ns: string): string[] {
   // The rules speak only of namespaces the workspace holds: the namespace's existence counts too.
   if (svc >= 2) return [svcKey(labels[svc - 1]!, labels[svc - 2]!), nsKey(labels[svc - 1]!)];
   if (labels.length === 1) return [svcNameKey(labels[0]!)];
-  if (labels.length === 2) return [svcKey(labels[1]!, labels[0]!), svcKey(ns, labels[1]!), nsKey(labels[1]!)];
+  // `a.b` may also be endpoint `a` of a Service `b` elsewhere (written without a namespace).
+  if (labels.length === 2) return [svcKey(labels[1]!, labels[0]!), svcKey(ns, labels[1]!), nsKey(labels[1]!), svcNameKey(labels[1]!)];
   return [];
 }
 

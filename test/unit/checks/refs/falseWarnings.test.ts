@@ -357,3 +357,43 @@ test('port on a headless Service whose pods declare no port: nothing to say', ()
   `;
   assert.deepEqual(codes(`${svc}---\n${client('http://ext.default:1234/')}`), ['svc-headless-no-ports']);
 });
+
+// --- 6. Manifests without a namespace, applied with `kubectl apply -n` ----------------------------
+
+const kiadaQuote = yaml`
+  apiVersion: v1
+  kind: Service
+  metadata: {name: quote, namespace: kiada}
+  spec:
+    clusterIP: None
+    selector: {app: quote}
+    ports: [{name: http, port: 80}]
+  ---
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: quote-0, namespace: kiada, labels: {app: quote}}
+  spec:
+    hostname: quote-0
+    subdomain: quote
+    containers:
+    - name: main
+      image: example/quote
+      ports: [{name: http, containerPort: 80}]
+`;
+
+test('a manifest without a namespace whose names resolve only in one other namespace says kubectl apply -n', () => {
+  const run = runDns({ 'q.yaml': kiadaQuote, 'c.yaml': client('http://quote/') });
+  const [f] = run.of('dns-name-wrong-namespace');
+  assert.match(f!.message, /resolves only if applied in namespace kiada: use `kubectl apply -n kiada` or set k8sDns.defaultNamespace/);
+  // With a namespace written, the writer meant it: no such hint.
+  const explicit = runDns({ 'q.yaml': kiadaQuote, 'c.yaml': client('http://quote/', '[]', 'web') });
+  assert.doesNotMatch(explicit.of('dns-name-wrong-namespace')[0]!.message, /kubectl apply/);
+});
+
+test('a per-pod short name (quote-0.quote) in a manifest without a namespace was missed', () => {
+  const run = runDns({ 'q.yaml': kiadaQuote, 'c.yaml': client('http://quote-0.quote/') });
+  assert.deepEqual(run.findings.map((f) => f.code), ['dns-name-unresolved']);
+  assert.match(run.findings[0]!.message, /quote-0\.quote \(written in namespace default\) resolves to nothing.*resolves only if applied in namespace kiada/);
+  // Applied where it belongs, it resolves.
+  assert.deepEqual(codes({ 'q.yaml': kiadaQuote, 'c.yaml': client('http://quote-0.quote/') }, { defaultNamespace: 'kiada' }), []);
+});

@@ -4,6 +4,7 @@ import { query } from '../../../dns/query';
 import { dnsNameUses, serviceNamesIn, type DnsNameUse } from '../../../refs/dnsNames';
 import { closest } from '../../../refs/suggest';
 import type { CheckContext, Rule } from '../../types';
+import { applyNamespaceHint } from './applyNamespaceHint';
 import { replaceServiceLabel, reportUse } from './dnsNameRange';
 
 /** Why the name the writer meant gets no answer. */
@@ -25,7 +26,7 @@ export const dnsNameUnresolved: Rule = {
   defaultSeverity: 'warning',
   source: 'workspace',
   reference: 'dns-rules.md §2, §7 (NXDOMAIN), §9 (search path from the pod namespace)',
-  description: 'A cluster DNS name written in a manifest (URL, env value, ConfigMap data, argument) resolves to no Service in the workspace.',
+  description: 'A cluster DNS name written in a manifest (URL, env value, ConfigMap data, argument) resolves to no Service in the workspace; for an object without a namespace, names the one namespace it would resolve from.',
   kinds: ['*'],
   check(object, ctx, report) {
     const { cluster } = ctx;
@@ -45,7 +46,8 @@ export const dnsNameUnresolved: Rule = {
       const from = object.meta.namespace;
       const message =
         `${use.token.host} (written in namespace ${from}) resolves to nothing: ${reason(use, ctx)}.` +
-        (suggestions.length ? ` Did you mean ${suggestions.join(' or ')}?` : '');
+        (suggestions.length ? ` Did you mean ${suggestions.join(' or ')}?` : '') +
+        applyNamespaceHint(use, ctx, report);
       reportUse(
         report,
         use,

@@ -2,6 +2,7 @@
 import { servicesNamed } from '../../../dns/cluster';
 import { dnsNameUses } from '../../../refs/dnsNames';
 import type { Rule } from '../../types';
+import { applyNamespaceHint } from './applyNamespaceHint';
 import { replaceHost, reportUse } from './dnsNameRange';
 
 /**
@@ -33,7 +34,7 @@ export const dnsNameWrongNamespace: Rule = {
         ? `${use.token.host} ends with a dot, so it is absolute: a pod's resolver asks exactly that name, outside the cluster zone, and skips the search path.`
         : `${use.token.host} from namespace ${from} will not find the Service in ${homes.join(', ')}: a pod's search path starts with its own namespace.`;
       // An absolute name ends with its own dot: no sentence period after it (never `quote.kiada.svc.cluster.local..`).
-      reportUse(report, use, ctx, `${why} Write ${names.join(' or ')}${absolute ? '' : '.'}`, fixes);
+      reportUse(report, use, ctx, `${why} Write ${names.join(' or ')}${absolute ? '' : '.'}${applyNamespaceHint(use, ctx, report)}`, fixes);
     }
   },
 };
