@@ -88,6 +88,8 @@ function servedHostKind(apiVersion: string, kind: string): boolean {
 /** The role of the string at `path` (relative to the object) in an object of a known kind. */
 export function fieldRole(kind: string, path: FieldPath): FieldRole {
   if (path[0] === 'metadata') return path[1] === 'annotations' ? 'text' : 'none';
+  // Annotations of a pod template (sidecar injectors, scrapers read URLs there) are text too.
+  if (path[path.length - 2] === 'annotations' && path[path.length - 3] === 'metadata') return 'text';
   if (kind === 'ConfigMap' || kind === 'Secret') return path[0] === 'data' || path[0] === 'stringData' ? 'host' : 'none';
   const spec = POD_SPEC[kind];
   if (!spec || !under(path, spec)) return 'none';

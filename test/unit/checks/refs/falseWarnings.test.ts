@@ -67,6 +67,13 @@ test('clusterDnsService setting: the cluster DNS Service under another name', ()
   assert.deepEqual(codes(files), ['dns-name-unresolved']);
 });
 
+test('clusterDnsService setting: the zone apex NS names that Service', () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: coredns, namespace: dns}\nspec:\n  clusterIP: 10.96.0.10\n  ports: [{name: dns, port: 53, protocol: UDP}]\n';
+  const config = makeConfig({ clusterDnsService: 'dns/coredns' });
+  const cluster = buildCluster(readManifest(text, 'a.yaml', { defaultNamespace: 'default' }).objects, config);
+  assert.deepEqual(query(cluster, 'cluster.local', 'NS').answer.map((r) => r.data), ['coredns.dns.svc.cluster.local.']);
+});
+
 test('a workspace Service named kubernetes in default wins over the built-in', () => {
   const own = yaml`
     apiVersion: v1
