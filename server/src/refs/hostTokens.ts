@@ -44,13 +44,15 @@ function bareAllowedAt(path: FieldPath): boolean {
 
 /**
  * Whether the token at `start..end` of `value` sits in a sentence rather than in configuration:
- * a plain word and a space before it, and after it a space, the end, or sentence punctuation
- * then a space or the end (`… served by quote.kiada for …`, `… is used by default.`). Configuration
- * puts a key, `=`, `:`, a flag or a quote before a host (`host = db.ns`, `--host db.ns`).
+ * a plain word and a space before it, and after it another word on the same line or a sentence's
+ * end (`… served by quote.kiada for …`, `… runs in db.other.`). Configuration puts a key, `=`, `:`,
+ * a flag or a quote before a host (`host = db.ns`, `--host db.ns`), or ends the line with it
+ * (`host db.ns`), or follows it with a number (`monitor primary redis.ns 6379`).
  */
 function inProse(value: string, start: number, end: number): boolean {
   if (!/(?:^|\s)[A-Za-z]+ $/.test(value.slice(Math.max(0, start - 40), start))) return false;
-  return /^[.,!?]?(?:\s|$)/.test(value.slice(end, end + 2));
+  const after = value.slice(end, end + 3);
+  return /^,?[ \t]+[A-Za-z]/.test(after) || /^[.!?](?:\s|$)/.test(after);
 }
 
 function scan(value: string, path: FieldPath, role: FieldRole, out: HostToken[], uncertain: boolean): void {

@@ -159,6 +159,7 @@ test('a dotted word inside a sentence is prose, while configuration lines still 
       README: "The quote.kiada Service is optional. See docs.example for details."
       nginx.conf: "upstream q { server quote.kiada:80; }"
       app.properties: "quote.host = quote.kiada"
+      sentinel.conf: "sentinel monitor primary quote.kiada 6379 2\\nhost quote.kiada"
     ---
     apiVersion: v1
     kind: Service
@@ -172,6 +173,8 @@ test('a dotted word inside a sentence is prose, while configuration lines still 
   assert.deepEqual(uses.map((u) => [u.token.path.join('.'), u.token.host]), [
     ['data.nginx.conf', 'quote.kiada'],
     ['data.app.properties', 'quote.kiada'],
+    ['data.sentinel.conf', 'quote.kiada'],
+    ['data.sentinel.conf', 'quote.kiada'],
   ]);
 });
 
