@@ -93,9 +93,11 @@ const rel = (dir: string, path: string): string => relative(dir, path).split(sep
 
 function cliSeen(dir: string): Seen[] {
   const { findings } = runCli([dir]);
+  const texts = new Map<string, string>();
   return findings.map((f) => {
     // CR-only files: the CLI's line index counts \n only; count lines as the editor does.
-    const text = readFileSync(f.file, 'utf8');
+    let text = texts.get(f.file);
+    if (text === undefined) texts.set(f.file, (text = readFileSync(f.file, 'utf8')));
     const line = text.includes('\r') && !text.includes('\n') ? lineOfCliPosition(text, f.line, f.column) : f.line;
     return { file: rel(dir, f.file), line, severity: f.severity, code: f.code, message: f.message };
   });
