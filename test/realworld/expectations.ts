@@ -309,6 +309,12 @@ export const CASES: readonly RealWorldCase[] = [
     mustNot: ['*'],
   },
   {
+    dir: 'unquoted-annotation-values',
+    title: 'unquoted numbers and booleans as label/annotation values (prometheus.io/port: 9100) are errors',
+    must: [8, 10, 11].map((line) => ({ code: 'manifest-field-type', severity: 'error', line }) as const),
+    mustNot: ['*'],
+  },
+  {
     dir: 'yaml11-booleans-bool-fields',
     title: 'YAML 1.1 booleans (yes, no) in boolean fields are valid booleans',
     allow: [{ code: 'svc-external-address-not-in-dns', severity: 'info' }],
