@@ -51,7 +51,8 @@ export const KNOWN_FAILING: readonly string[] = [
   // The reader rejects a double-quoted scalar continued at the key's indentation (kubectl's
   // go-yaml emitter writes them so; go-yaml reads them back).
   "kubectl get -o yaml: a double-quoted scalar continued at the key's indentation is valid",
-  // `k8s-dns check` reads chart templates (not .tpl) as objects: {{ include … }} becomes a map key.
+  // `k8s-dns check` reads chart templates (not .tpl) as objects: {{ include … }} becomes a map key
+  // (meta-labels, svc-selector errors); values.yaml (no kind) gets a helm-template note.
   'helm chart templates with {{ }}: skipped, never validated (Chart.yaml and values.yaml are not objects)',
   // ${VAR} in names, namespace, labels, selector, targetPort is validated.
   'envsubst ${VAR} placeholders in names, labels, ports and URLs are not validated',
