@@ -56,12 +56,8 @@ export const KNOWN_FAILING: readonly string[] = [
   'helm chart templates with {{ }}: skipped, never validated (Chart.yaml and values.yaml are not objects)',
   // ${VAR} in names, namespace, labels, selector, targetPort is validated.
   'envsubst ${VAR} placeholders in names, labels, ports and URLs are not validated',
-  // secretName: istio.default is looked up as Service istio in namespace default.
-  'secretName istio.default is a Secret name, not a DNS name',
   // A serving.knative.dev Service is checked as a core Service (svc-ports-required).
   'knative serving.knative.dev/v1 Service without ports is not a core Service',
-  // Certificate dnsNames not in the workspace are dns-name-unresolved warnings.
-  'cert-manager Certificate/ClusterIssuer: dnsNames are certificate names, at most info',
   // A .json file is one JSON document: one object per line is 80 syntax errors.
   'concatenated JSON objects one per line (jq -c): each read, no syntax errors, the bad port name found',
   // `<<` is read as a literal key (meta-labels, manifest-field-type), so the selector matches nothing.
@@ -74,16 +70,6 @@ export const KNOWN_FAILING: readonly string[] = [
   'YAML 1.1 booleans (yes, No, ON, off, y, N) as label values are errors, as kubectl reports',
   // publishNotReadyAddresses: yes is a manifest-field-type error.
   'YAML 1.1 booleans (yes, no) in boolean fields are valid booleans',
-  // pg-0.pg…:8008 warns dns-name-port-unknown: the headless Service lists 5432 only.
-  "StatefulSet with headless Service: per-pod names on a container's port are not warnings",
-  // statefulset.kubernetes.io/pod-name is not on the pod template: svc-selector-no-match.
-  'selector on statefulset.kubernetes.io/pod-name (one Service per broker): no selector warning',
-  // job-name / batch.kubernetes.io/job-name are added by the Job controller: svc-selector-no-match.
-  'Job selected by job-name / batch.kubernetes.io/job-name: no selector warning',
-  // pod-template-hash / controller-revision-hash are added by controllers: svc-selector-no-match.
-  'selectors on pod-template-hash and controller-revision-hash: no selector warning',
-  // worker-b.workers…:2222 warns dns-name-port-unknown.
-  "Pods with hostname/subdomain and a headless Service: per-pod name on a pod's own port is not a warning",
   // No rule reports duplicate objects yet.
   'the same Service (kind, namespace, name) in two files: a warning on both',
   'the same ConfigMap twice in one file (namespace omitted, then default): a warning on both',

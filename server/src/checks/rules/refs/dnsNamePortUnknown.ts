@@ -10,9 +10,9 @@ import { reportUse } from './dnsNameRange';
 const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443, ws: 80, wss: 443, grpc: 80 };
 
 /**
- * The ports the pods behind direct answers (pod IPs) are known to listen on: their containers'
- * declared ports and the slice ports the Service resolves to them; empty when the workspace
- * knows neither.
+ * The ports the pods behind direct answers (pod IPs) declare: their containers' ports, or for
+ * endpoints written by hand (EndpointSlice, Endpoints) the ports written there. The Service's own
+ * ports do not count: no proxy maps them. Empty when nothing is declared, and then nothing is known.
  */
 function podPorts(entry: ServiceEntry, origins: ReadonlySet<KubeObject>): Set<number> {
   const out = new Set<number>();
@@ -22,7 +22,7 @@ function podPorts(entry: ServiceEntry, origins: ReadonlySet<KubeObject>): Set<nu
     }
   }
   for (const s of entry.slices) {
-    if (!origins.has(s.object)) continue;
+    if (!origins.has(s.object) || !(isEndpointSlice(s.object) || isEndpoints(s.object))) continue;
     for (const p of s.ports) if (p.port !== undefined) out.add(p.port);
   }
   return out;
