@@ -121,7 +121,7 @@ export async function folderScenario(o: FolderOptions): Promise<void> {
     writeFileSync(bigPath, o.text);
     const files = writeWorkspace(dir, o.wsFiles, 7, { besideBig: { crossRefs: 0.25, scale: o.scale } });
     const wsBytes = files.reduce((n, f) => n + statSync(f).size, 0);
-    note(`${dir}: ${files.length} files (${(wsBytes / 1e6).toFixed(1)} MB; namespaces ws-N, a quarter of their references name Services of the big file) + rendered/big.yaml (${(o.text.length / 1e6).toFixed(1)} MB)`);
+    note(`${dir}: ${files.length} files (${(wsBytes / 1e6).toFixed(1)} MB; objects svc-10000…, app-10000… in the big file's namespaces; a quarter of their references name Services of the big file) + rendered/big.yaml (${(o.text.length / 1e6).toFixed(1)} MB)`);
     const text = o.text;
     const uri = pathToFileURL(bigPath).href;
     const lines = new Lines(text);
