@@ -300,6 +300,26 @@ function endpointSlice(r: Rand, svc: number, ports: readonly { name?: string; po
   return out.join('\n');
 }
 
+/** An EndpointSlice with one ready address for Service `svc`, written in workspace file `f`. */
+function readyEndpoints(svc: number, f: number): string {
+  return [
+    `# More endpoints of ${svcName(svc)} (the external database), kept with the team's files`,
+    'apiVersion: discovery.k8s.io/v1',
+    'kind: EndpointSlice',
+    'metadata:',
+    `  name: ${svcName(svc)}-team-${f}`,
+    `  namespace: ${nsOf(svc)}`,
+    '  labels:',
+    `    kubernetes.io/service-name: ${svcName(svc)}`,
+    'addressType: IPv4',
+    'endpoints:',
+    `- addresses: ["192.168.${200 + (f % 50)}.${(f % 250) + 1}"]`,
+    `  hostname: team-${f}`,
+    '  conditions:',
+    '    ready: true',
+  ].join('\n');
+}
+
 function configMap(r: Rand, c: number): string {
   const out: string[] = [];
   out.push(`# ConfigMap cfg-${c}: service discovery settings`);
@@ -421,6 +441,9 @@ export function writeWorkspace(dir: string, files = 2000, seed = 7, opts: Worksp
       const ports = portsOf(k);
       const docs = [service(r, { i: k, kind: r.chance(0.7) ? 'clusterIP' : 'noClusterIP', selector: `app-${k}`, ports }), deployment(r, k, ports)];
       docs.push(r.chance(0.5) ? configMap(r, k) : service(r, { i: 100000 + k, kind: 'headlessSts', selector: `app-${k}`, ports: servicePorts(r, true) }));
+      // One file in ten adds ready endpoints to a selectorless Service of the big manifest: its
+      // diagnostics depend on the folder (a Service whose only endpoints were not ready is served).
+      if (opts.besideBig && f % 10 === 5) docs.push(readyEndpoints(SVC_STS_END + ((Math.floor(f / 10) * 7) % (SVC_SELECTORLESS_END - SVC_STS_END)), f));
       const path = join(sub, `app-${k}.yaml`);
       writeFileSync(path, `${docs.join('\n---\n')}\n`);
       paths.push(path);
