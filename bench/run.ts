@@ -381,7 +381,7 @@ async function issue3Big(file: string, text: string, floor: Timing): Promise<Ser
       const firstComplete = ref ? matchesReference(p.params.diagnostics, ref) : undefined;
       const kind = firstComplete === true ? 'already complete' : firstComplete === false ? 'early: parse problems only, not the checks' : 'complete or not: no reference';
       fig('didOpen → first publish', `${fmtMs(figs.openMs)} wall, ${fmtMs(figs.openCpuMs)} server CPU (${figs.openDiagnostics} diagnostics; ${kind})`);
-      if (p.params.diagnostics.length) note(`diagnostics: ${codeCounts(p.params.diagnostics)}`);
+      if (p.params.diagnostics.length && firstComplete !== true) note(`diagnostics: ${codeCounts(p.params.diagnostics)}`);
       fig('  ratio to the parseAllDocuments floor', `${ratio(figs.openMs, floor.wallMs)} wall, ${ratio(figs.openCpuMs, floor.cpuMs)} CPU`);
       try {
         // Hovers while the checks run: a large file's checks go in slices, with requests between.
