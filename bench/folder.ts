@@ -304,7 +304,7 @@ export async function folderScenario(o: FolderOptions): Promise<void> {
         fig('didOpen → complete diagnostics (= the CLI check)', `${fmtMs(completeAt - t0)} (${ref!.count} diagnostics) = ${ratio(completeAt - t0, o.floorMs)} the floor`);
       } else {
         fig('didOpen → complete diagnostics (= the CLI check)', completeNote ?? 'not detected (no reference)');
-        if (ref && lastPristine) note(`last publish of the original text: ${lastPristine.params.diagnostics.length} diagnostics; ${differenceFromReference(lastPristine.params.diagnostics, ref)}`);
+        if (ref && lastPristine) note(`last publish of the original text: ${fmtMs(lastPristine.at - t0)} after didOpen, ${lastPristine.params.diagnostics.length} diagnostics; ${differenceFromReference(lastPristine.params.diagnostics, ref)}`);
       }
       if (ref) note(`reference diagnostics: ${codeCounts([...ref.codes].flatMap(([code, n]) => Array.from({ length: n }, () => ({ code }))))}`);
       if (indexed) {

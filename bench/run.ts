@@ -411,7 +411,7 @@ async function issue3Big(file: string, text: string, floor: Timing): Promise<Ser
       } catch (e) {
         if (!(e instanceof TimeoutError)) throw e;
         fig('didOpen → complete diagnostics (= the CLI check)', `timeout after ${(completeBound / 1000).toFixed(0)} s`);
-        if (ref && lastOpen) note(`last publish of version 1: ${lastOpen.params.diagnostics.length} diagnostics; ${differenceFromReference(lastOpen.params.diagnostics, ref)}`);
+        if (ref && lastOpen) note(`last publish of version 1: ${fmtMs(lastOpen.at - t)} after didOpen, ${lastOpen.params.diagnostics.length} diagnostics; ${differenceFromReference(lastOpen.params.diagnostics, ref)}`);
       }
     } catch (e) {
       if (!(e instanceof TimeoutError)) throw e;
