@@ -82,13 +82,18 @@ export class FieldReader {
     return undefined;
   }
 
-  /** A `map[string]string` such as labels; non-string values are reported and left out. */
+  /**
+   * A `map[string]string` such as labels; non-string values are reported and left out. A null
+   * value (`tier:` or `tier: null`) is the empty string: Go's JSON decoder stores the element's
+   * zero value for a null, and the API server accepts it.
+   */
   stringMap(obj: Json, path: FieldPath): Record<string, string> | undefined {
     const m = this.map(obj, path);
     if (!m) return undefined;
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(m)) {
       if (typeof v === 'string') out[k] = v;
+      else if (v === null) out[k] = '';
       else this.wrongType([...path, k], 'a string (quote numbers and booleans)', v);
     }
     return out;

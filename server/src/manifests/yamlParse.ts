@@ -1,0 +1,56 @@
+/**
+ * Parses one YAML document as Kubernetes reads it: sigs.k8s.io/yaml, which is go-yaml (v2
+ * semantics, YAML 1.1 resolution) turned into JSON. The `yaml` package parses YAML 1.2; this
+ * module adds what go-yaml accepts or resolves differently, and keeps every node range an offset
+ * into the original text. Every reader (main thread, worker thread, lazy re-parse) goes through
+ * {@link parseYaml}, so they all see the same values.
+ */
+import { parseDocument, type Document, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions } from 'yaml';
+
+/**
+ * YAML 1.1 booleans besides true/false: go-yaml's resolve table (resolve.go) reads `y`, `yes`,
+ * `on`, `n`, `no`, `off` in lower, Capitalised and UPPER case as booleans, so Kubernetes rejects
+ * `public: yes` as a label ("cannot unmarshal bool into Go struct field … of type string").
+ * YAML 1.2's core schema reads them as strings; this tag adds them to it. Only the booleans:
+ * go-yaml keeps timestamps as strings and has no sexagesimal numbers, which the `yaml` package's
+ * 1.1 schema would resolve.
+ */
+const YAML11_BOOL: ScalarTag = {
+  identify: (v) => typeof v === 'boolean',
+  default: true,
+  tag: 'tag:yaml.org,2002:bool',
+  test: /^(?:[Yy]|[Yy]es|YES|[Nn]|[Nn]o|NO|[Oo]n|ON|[Oo]ff|OFF)$/,
+  resolve: (s) => /^(?:[Yy]|[Yy]es|YES|[Oo]n|ON)$/.test(s),
+};
+
+/**
+ * The parser's options. Merge keys (`<<: *base`) apply, as in go-yaml. Warnings (a key that is a
+ * collection) are not errors, and a server must not print them on stderr.
+ */
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  strict: false,
+  logLevel: 'error',
+  merge: true,
+  customTags: [YAML11_BOOL],
+};
+
+/** Whether a word is a YAML 1.1 boolean that YAML 1.2 reads as a string (`yes`, `On`, `N`…). */
+export function isYaml11OnlyBool(word: string): boolean {
+  return YAML11_BOOL.test!.test(word);
+}
+
+/**
+ * `src` with each lone `\r` made a `\n`. A lone CR is a line break (YAML 1.2 §5.4, and go-yaml's
+ * scanner); the `yaml` package reads it as content. Same length, so offsets do not move, and line
+ * breaks in scalars are normalised to `\n` either way.
+ */
+function normaliseBreaks(src: string): string {
+  return src.includes('\r') ? src.replace(/\r(?!\n)/g, '\n') : src;
+}
+
+/** Parses one document's text as Kubernetes would; node ranges and errors are offsets into `src`. */
+export function parseYaml(src: string): Document {
+  return parseDocument(normaliseBreaks(src), PARSE_OPTIONS);
+}

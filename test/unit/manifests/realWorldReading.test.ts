@@ -1,0 +1,127 @@
+/**
+ * Manifests Kubernetes reads (sigs.k8s.io/yaml: go-yaml, YAML 1.1, YAML-or-JSON streams) that
+ * the reader once refused or misread, one test per pattern (issue 12). Each builds a small
+ * manifest of the pattern; what kubectl accepts reads without problems, with exact ranges.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readManifest, isService, isWorkload, type Service } from '../../../server/src/manifests';
+import { LineOffsets } from '../../../server/src/workspace/lineOffsets';
+
+const opts = { defaultNamespace: 'default' };
+const read = (text: string, file = 'm.yaml') => readManifest(text, file, opts);
+const lazy = (text: string, file = 'm.yaml') => readManifest(text, file, { ...opts, lazySyntax: true });
+const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
+
+const SVC = `apiVersion: v1
+kind: Service
+metadata:
+  name: quote
+  labels:
+    app: quote
+spec:
+  selector:
+    app: quote
+  ports:
+  - name: http
+    port: 80
+`;
+
+test('CR line breaks: a file with carriage-return-only line breaks reads like LF', () => {
+  const text = `${SVC}---\n${SVC.replace('quote', 'other')}`.replace(/\n/g, '\r');
+  for (const f of [read(text), lazy(text)]) {
+    assert.deepEqual(f.problems, []);
+    assert.deepEqual(f.objects.map((o) => o.meta.name), ['quote', 'other']);
+    const svc = f.objects[1] as Service;
+    assert.equal(svc.spec.ports[0]!.port, 80);
+    assert.equal(slice(text, svc.source.locate(['spec', 'ports', 0, 'name'])), 'http');
+    assert.equal(svc.source.docIndex, 1);
+  }
+});
+
+test('CR line breaks: a lone CR counts as a line break in line numbers, as LSP counts it', () => {
+  const text = 'a: 1\rb: 2\r\nc: 3\nd: 4';
+  const lines = new LineOffsets(text);
+  assert.equal(lines.lineCount, 4);
+  assert.deepEqual(lines.positionAt(text.indexOf('b')), { line: 1, character: 0 });
+  assert.deepEqual(lines.positionAt(text.indexOf('c')), { line: 2, character: 0 });
+  assert.deepEqual(lines.positionAt(text.indexOf('d')), { line: 3, character: 0 });
+  assert.equal(lines.offsetAt({ line: 1, character: 3 }), text.indexOf('b') + 3);
+  // A syntax error after CR-only lines is reported on its own line.
+  const broken = 'apiVersion: v1\rkind: Service\rmetadata: {name: [x\r';
+  const p = read(broken).problems.find((x) => x.code === 'yaml-syntax');
+  assert.ok(p);
+  assert.ok(new LineOffsets(broken).positionAt(p.range.start).line >= 2);
+});
+
+test('merge keys: `<<: *dns` with its own name and protocol is a whole port, located at the anchor', () => {
+  const text = `apiVersion: v1
+kind: Service
+metadata:
+  name: dns
+spec:
+  ports:
+  - &dns
+    name: dns
+    port: 53
+    protocol: UDP
+  - <<: *dns
+    name: dns-tcp
+    protocol: TCP
+`;
+  for (const f of [read(text), lazy(text)]) {
+    assert.deepEqual(f.problems, []);
+    const svc = f.objects[0] as Service;
+    assert.deepEqual(svc.spec.ports.map((p) => [p.name, p.port, p.protocol]), [['dns', 53, 'UDP'], ['dns-tcp', 53, 'TCP']]);
+    // The merged port is found where it is written; the item's own fields where they are.
+    assert.equal(svc.source.locate(['spec', 'ports', 1, 'port']).start, text.indexOf('53'));
+    assert.equal(svc.source.locate(['spec', 'ports', 1, 'protocol']).start, text.indexOf('TCP'));
+    assert.ok(svc.source.has(['spec', 'ports', 1, 'port']));
+  }
+});
+
+test('merge keys: a list of merged maps, the first one winning, in a pod template', () => {
+  const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+base: &base {app: web, tier: front}
+more: &more {tier: back, team: a}
+spec:
+  template:
+    metadata:
+      labels:
+        <<: [*base, *more]
+    spec:
+      containers: [{name: web}]
+`;
+  const f = read(text);
+  assert.deepEqual(f.problems, []);
+  const d = f.objects[0]!;
+  assert.ok(isWorkload(d));
+  assert.deepEqual(d.template.labels, { app: 'web', tier: 'front', team: 'a' });
+  assert.equal(slice(text, d.source.locate(['spec', 'template', 'metadata', 'labels', 'team'])), 'a');
+});
+
+test('null label value: `tier: null` and `tier:` read as the empty string, as the API server coerces them', () => {
+  const text = `apiVersion: v1
+kind: Service
+metadata:
+  name: quote
+  labels: {tier: null, app: quote}
+  annotations:
+    note:
+spec:
+  selector:
+    app: quote
+    tier:
+  ports: [{port: 80}]
+`;
+  const f = read(text);
+  assert.deepEqual(f.problems, []);
+  const svc = f.objects[0]!;
+  assert.ok(isService(svc));
+  assert.deepEqual(svc.meta.labels, { tier: '', app: 'quote' });
+  assert.deepEqual(svc.meta.annotations, { note: '' });
+  assert.deepEqual(svc.spec.selector, { app: 'quote', tier: '' });
+});
