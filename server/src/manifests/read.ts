@@ -4,6 +4,7 @@
  * and an editor can re-read just the document an edit touched (`readDocument`).
  */
 import type { Document, Node } from 'yaml';
+import { splitJsonStream, startsAsJsonStream } from './jsonStream';
 import { readKubeObject, type ObjectReadOptions } from './objects';
 import { isBlankChunk, splitYamlDocuments, type DocumentChunk } from './split';
 import type { KubeObject, ParsedFile, ParseProblem, TextRange, TextSource } from './types';
@@ -179,12 +180,16 @@ export function readDocument(text: TextSource, file: string, chunk: DocumentChun
   return { chunk, base, objects, problems, helm };
 }
 
-/** The document chunks of a file: JSON files are one document, YAML files split at `---`. */
+/**
+ * The document chunks of a file: a stream of JSON objects is one chunk per object (in any file,
+ * as Kubernetes guesses JSON from a leading `{`); other JSON files are one document, YAML files
+ * split at `---`.
+ */
 export function chunksOf(text: string, file: string): DocumentChunk[] {
-  if (file.toLowerCase().endsWith('.json')) {
-    const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    return [{ start, end: text.length }];
-  }
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const stream = startsAsJsonStream(text, start) ? splitJsonStream(text, start) : undefined;
+  if (stream) return stream;
+  if (file.toLowerCase().endsWith('.json')) return [{ start, end: text.length }];
   return splitYamlDocuments(text);
 }
 

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readManifest, isService, isWorkload, type Service } from '../../../server/src/manifests';
 import { LineOffsets } from '../../../server/src/workspace/lineOffsets';
+import { ManifestFile } from '../../../server/src/workspace/manifestFile';
 
 const opts = { defaultNamespace: 'default' };
 const read = (text: string, file = 'm.yaml') => readManifest(text, file, opts);
@@ -124,4 +125,44 @@ spec:
   assert.deepEqual(svc.meta.labels, { tier: '', app: 'quote' });
   assert.deepEqual(svc.meta.annotations, { note: '' });
   assert.deepEqual(svc.spec.selector, { app: 'quote', tier: '' });
+});
+
+const jsonSvc = (name: string, port: number) => JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { ports: [{ port }] } });
+
+test('concatenated JSON objects: one per line or back to back, each its own object with its ranges', () => {
+  for (const sep of ['\n', '', '\r\n  ']) {
+    const text = `${jsonSvc('a', 80)}${sep}${jsonSvc('b', 81)}${sep}${JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x}{"' } }, null, 2)}\n`;
+    for (const file of ['s.json', 's.yaml']) {
+      for (const f of [read(text, file), lazy(text, file)]) {
+        assert.deepEqual(f.problems, [], `${file} ${JSON.stringify(sep)}`);
+        assert.deepEqual(f.objects.map((o) => o.meta.name), ['a', 'b', 'x}{"']);
+        assert.deepEqual(f.objects.map((o) => o.source.docIndex), [0, 1, 2]);
+        const b = f.objects[1]!;
+        assert.equal(slice(text, b.source.locate(['spec', 'ports', 0, 'port'])), '81');
+        assert.equal(slice(text, b.source.range), jsonSvc('b', 81));
+      }
+    }
+  }
+});
+
+test('concatenated JSON objects: a broken one is reported alone; a YAML file is not taken for one', () => {
+  const text = `${jsonSvc('a', 80)}\n{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "b"}, }}\n`;
+  const f = read(text, 's.json');
+  assert.ok(f.problems.some((p) => p.code === 'yaml-syntax'));
+  const yaml = `${SVC}---\n{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "n"}}\n`;
+  assert.deepEqual(read(yaml).objects.map((o) => o.meta.name), ['quote', 'n']);
+});
+
+test('concatenated JSON objects: an editor edit reads the stream again, as a fresh read does', () => {
+  const text = `${jsonSvc('a', 80)}\n${jsonSvc('b', 81)}\n`;
+  const f = new ManifestFile('file:///s.yaml', text, opts);
+  const at = text.indexOf('"b"') + 2;
+  f.applyEdit(at, at, 'c');
+  assert.deepEqual(f.objects().map((o) => o.meta.name), ['a', 'bc']);
+  assert.deepEqual(f.problems(), []);
+  // Turning the stream into YAML (and back) re-reads it all.
+  f.applyEdit(0, 0, 'x: 1\n---\n');
+  assert.deepEqual(f.objects().map((o) => o.meta.name), read(f.source.toString()).objects.map((o) => o.meta.name));
+  f.applyEdit(0, 'x: 1\n---\n'.length, '');
+  assert.deepEqual(f.objects().map((o) => o.meta.name), ['a', 'bc']);
 });
