@@ -5,7 +5,8 @@
  * into the original text. Every reader (main thread, worker thread, lazy re-parse) goes through
  * {@link parseYaml}, so they all see the same values.
  */
-import { parseDocument, type Document, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions } from 'yaml';
+import { isCollection, isNode, isPair, parseDocument, type Document, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions } from 'yaml';
+import { relaxQuotedContinuations } from './quotedContinuation';
 
 /**
  * YAML 1.1 booleans besides true/false: go-yaml's resolve table (resolve.go) reads `y`, `yes`,
@@ -50,7 +51,40 @@ function normaliseBreaks(src: string): string {
   return src.includes('\r') ? src.replace(/\r(?!\n)/g, '\n') : src;
 }
 
+/** Whether the parser lost a quoted scalar: the sign of a continuation line it wants indented. */
+function lostQuote(doc: Document): boolean {
+  return doc.errors.some((e) => e.code === 'MISSING_CHAR' && /closing .?quote/.test(e.message));
+}
+
+/** Moves every node range and error position of `doc` through `map`. */
+function remap(doc: Document, map: (offset: number) => number): void {
+  const move = (node: unknown): void => {
+    if (!isNode(node)) return;
+    if (node.range) node.range = [map(node.range[0]), map(node.range[1]), map(node.range[2])];
+    if (isCollection(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) {
+          move(item.key);
+          move(item.value);
+        } else move(item);
+      }
+    }
+  };
+  move(doc.contents);
+  if (doc.range) doc.range = [map(doc.range[0]), map(doc.range[1]), map(doc.range[2])];
+  for (const e of [...doc.errors, ...doc.warnings]) e.pos = [map(e.pos[0]), map(e.pos[1])];
+}
+
 /** Parses one document's text as Kubernetes would; node ranges and errors are offsets into `src`. */
 export function parseYaml(src: string): Document {
-  return parseDocument(normaliseBreaks(src), PARSE_OPTIONS);
+  const text = normaliseBreaks(src);
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  if (!lostQuote(doc)) return doc;
+  // A quoted scalar continued at its key's indentation: go-yaml reads it; read it indented.
+  const relaxed = relaxQuotedContinuations(text);
+  if (!relaxed) return doc;
+  const again = parseDocument(relaxed.text, PARSE_OPTIONS);
+  if (again.errors.length >= doc.errors.length) return doc;
+  remap(again, relaxed.toOriginal);
+  return again;
 }

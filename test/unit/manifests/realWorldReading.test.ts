@@ -166,3 +166,47 @@ test('concatenated JSON objects: an editor edit reads the stream again, as a fre
   f.applyEdit(0, 'x: 1\n---\n'.length, '');
   assert.deepEqual(f.objects().map((o) => o.meta.name), ['a', 'bc']);
 });
+
+test('quoted scalar continued at the key indentation, as `kubectl get -o yaml` writes it', () => {
+  const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    note: "first line
+    second line"
+    other: 'it''s
+  fine'
+spec:
+  containers:
+  - name: web
+    args:
+    - 'one
+    two'
+status:
+  conditions:
+  - message: 'a long message that
+    continues here'
+    type: Ready
+    status: "True"
+  message: 'a long message that
+  continues here'
+  phase: Running
+`;
+  for (const f of [read(text), lazy(text)]) {
+    assert.deepEqual(f.problems, []);
+    const pod = f.objects[0]!;
+    assert.deepEqual(pod.meta.annotations, { note: 'first line second line', other: "it's fine" });
+    assert.ok(pod.kind === 'Pod' && pod.status.phase === 'Running' && pod.status.ready === true);
+    assert.deepEqual((pod.raw['status'] as { message: string }).message, 'a long message that continues here');
+    // Ranges point into the original text.
+    assert.equal(slice(text, pod.source.locate(['status', 'phase'])), 'Running');
+    assert.equal(slice(text, pod.source.locate(['metadata', 'annotations', 'other'])), "'it''s\n  fine'");
+    assert.equal(slice(text, pod.source.locate(['status', 'message'])), "'a long message that\n  continues here'");
+  }
+});
+
+test('quoted scalar continued at the key indentation: a quote that never closes is still reported', () => {
+  const text = `apiVersion: v1\nkind: Service\nmetadata:\n  name: 'web\nspec:\n  ports: [{port: 80}]\n`;
+  assert.ok(read(text).problems.some((p) => p.code === 'yaml-syntax'));
+});
