@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readManifest, isService, isWorkload, type Service } from '../../../server/src/manifests';
+import { readManifest, isPod, isService, isWorkload, type Service } from '../../../server/src/manifests';
 import { LineOffsets } from '../../../server/src/workspace/lineOffsets';
 import { ManifestFile } from '../../../server/src/workspace/manifestFile';
 
@@ -197,7 +197,7 @@ status:
     assert.deepEqual(f.problems, []);
     const pod = f.objects[0]!;
     assert.deepEqual(pod.meta.annotations, { note: 'first line second line', other: "it's fine" });
-    assert.ok(pod.kind === 'Pod' && pod.status.phase === 'Running' && pod.status.ready === true);
+    assert.ok(isPod(pod) && pod.status.phase === 'Running' && pod.status.ready === true);
     assert.deepEqual((pod.raw['status'] as { message: string }).message, 'a long message that continues here');
     // Ranges point into the original text.
     assert.equal(slice(text, pod.source.locate(['status', 'phase'])), 'Running');
