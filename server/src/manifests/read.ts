@@ -8,6 +8,7 @@ import { splitJsonStream, startsAsJsonStream } from './jsonStream';
 import { readKubeObject, type ObjectReadOptions } from './objects';
 import { isBlankChunk, splitYamlDocuments, type DocumentChunk } from './split';
 import type { KubeObject, ParsedFile, ParseProblem, TextRange, TextSource } from './types';
+import { independentErrors } from './syntaxErrors';
 import { parseYaml } from './yamlParse';
 import { nodeRange, reparsedTree, yamlObjectSource, type DocumentBase } from './yamlSource';
 
@@ -109,7 +110,7 @@ function parseSyntax(src: string, file: string, start: number, helmFile: boolean
     return bare;
   }
   if (!helm) {
-    for (const err of doc.errors) {
+    for (const err of independentErrors(doc, src)) {
       const [s, e] = err.pos;
       problems.push(problem(file, start + s, start + Math.max(e, s + 1), 'yaml-syntax', `YAML syntax error: ${err.message.split('\n')[0]}`));
     }

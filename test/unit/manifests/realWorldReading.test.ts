@@ -210,3 +210,26 @@ test('quoted scalar continued at the key indentation: a quote that never closes 
   const text = `apiVersion: v1\nkind: Service\nmetadata:\n  name: 'web\nspec:\n  ports: [{port: 80}]\n`;
   assert.ok(read(text).problems.some((p) => p.code === 'yaml-syntax'));
 });
+
+test('one malformed file: the first syntax error of each document, then one per other top-level field', () => {
+  const tabbed = `apiVersion: v1
+kind: Service
+metadata:
+\tname: web
+\tlabels:
+\t  app: web
+spec:
+\tports:
+\t- port: 80
+\t  name: http
+\t- port: 81
+\t  name: x
+`;
+  const text = `${tabbed}---\n${tabbed.replace(/\n/g, '\r')}---\n${SVC}`;
+  const syntax = read(text).problems.filter((p) => p.code === 'yaml-syntax');
+  // The parser reports a dozen per document; each document gets one in metadata and one in spec.
+  const second = text.indexOf('---');
+  const third = text.lastIndexOf('---');
+  const where = syntax.map((p) => [p.range.start < second ? 0 : p.range.start < third ? 1 : 2, text.slice(p.range.start - 20, p.range.start).includes('metadata') ? 'metadata' : 'spec']);
+  assert.deepEqual(where, [[0, 'metadata'], [0, 'spec'], [1, 'metadata'], [1, 'spec']]);
+});
