@@ -337,3 +337,16 @@ spec:
   assert.deepEqual(checked(fixed).findings.filter((x) => x.code === 'unquoted-boolean'), []);
   assert.deepEqual(read(fixed).objects[0]!.meta.labels, { public: 'yes', app: 'web' });
 });
+
+test('CR line breaks: the editor reads a CR-only file as a manifest, edit by edit', () => {
+  const text = `${SVC}---\n${SVC.replace('quote', 'other')}`.replace(/\n/g, '\r');
+  const f = new ManifestFile('file:///m.yaml', text, opts);
+  assert.ok(f.looksLikeKubernetes);
+  assert.deepEqual(f.objects().map((o) => o.meta.name), ['quote', 'other']);
+  const at = text.lastIndexOf('other');
+  f.applyEdit(at, at + 'other'.length, 'third');
+  assert.deepEqual(f.objects().map((o) => o.meta.name), ['quote', 'third']);
+  assert.deepEqual(f.problems(), []);
+  const lines = new LineOffsets(f.source);
+  assert.equal(lines.positionAt(f.objects()[1]!.source.locate(['metadata', 'name']).start).line, SVC.split('\n').length - 1 + 1 + 3); // the first document, `---`, then line 3
+});
