@@ -25,6 +25,25 @@ const YAML11_BOOL: ScalarTag = {
 };
 
 /**
+ * YAML 1.1 integers that YAML 1.2 reads otherwise: go-yaml drops `_` and parses with Go's base
+ * prefixes (resolve.go: `strconv.ParseInt(plain, 0, 64)`), so `0777` is octal 511 (1.2: 777),
+ * and `1_000` and `0b101` are integers (1.2: strings). Plain decimals are left to the core schema.
+ */
+const YAML11_INT: ScalarTag = {
+  identify: () => false,
+  default: true,
+  tag: 'tag:yaml.org,2002:int',
+  test: /^[-+]?(?:0[bB]_*[01][01_]*|0[0-7_]*[0-7][0-7_]*|[0-9][0-9_]*_[0-9_]*|0[xX][0-9a-fA-F_]*_[0-9a-fA-F_]*|0[oO][0-7_]*_[0-7_]*)$/,
+  resolve: (s) => {
+    const body = s.replace(/^[-+]/, '').replace(/_/g, '');
+    const prefixed = /^0[bBoOxX]/.test(body);
+    const radix = prefixed ? { b: 2, o: 8, x: 16 }[body[1]!.toLowerCase() as 'b' | 'o' | 'x'] : body.length > 1 && body[0] === '0' ? 8 : 10;
+    const v = parseInt(prefixed ? body.slice(2) : body, radix);
+    return s[0] === '-' ? -v : v;
+  },
+};
+
+/**
  * The parser's options. Merge keys (`<<: *base`) apply, as in go-yaml. Warnings (a key that is a
  * collection) are not errors, and a server must not print them on stderr.
  */
@@ -34,7 +53,8 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   strict: false,
   logLevel: 'error',
   merge: true,
-  customTags: [YAML11_BOOL],
+  // Before the core schema's tags: its int tag would read `0777` as decimal first.
+  customTags: (tags) => [YAML11_BOOL, YAML11_INT, ...tags],
 };
 
 /** Whether a word is a YAML 1.1 boolean that YAML 1.2 reads as a string (`yes`, `On`, `N`…). */

@@ -350,3 +350,24 @@ test('CR line breaks: the editor reads a CR-only file as a manifest, edit by edi
   const lines = new LineOffsets(f.source);
   assert.equal(lines.positionAt(f.objects()[1]!.source.locate(['metadata', 'name']).start).line, SVC.split('\n').length - 1 + 1 + 3); // the first document, `---`, then line 3
 });
+
+test('YAML 1.1 integers: 0777 is octal, 1_000 and 0b101 are numbers (so a string field rejects them)', () => {
+  const text = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  labels: {size: 1_000, plain: "1_000", word: 1_a}
+spec:
+  ports:
+  - {name: a, port: 0123}
+  - {name: b, port: 0b1010000}
+  - {name: c, port: 8_080}
+  - {name: d, port: 080}
+  - {name: e, port: -0x_1}
+`;
+  const f = read(text);
+  const svc = f.objects[0] as Service;
+  assert.deepEqual(svc.spec.ports.map((p) => p.port), [83, 80, 8080, 80, -1]);
+  assert.deepEqual(svc.meta.labels, { plain: '1_000', word: '1_a' });
+  assert.deepEqual(f.problems.map((p) => p.field), ['metadata.labels.size']);
+});
