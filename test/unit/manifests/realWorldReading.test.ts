@@ -11,6 +11,9 @@ import { ManifestFile } from '../../../server/src/workspace/manifestFile';
 import { ALL_RULES, checkObjects } from '../../../server/src/checks';
 import { buildCluster } from '../../../server/src/dns/cluster';
 import { makeConfig } from '../../../server/src/dns/config';
+import { WorkspaceIndex } from '../../../server/src/workspace';
+import { toDiagnostic } from '../../../server/src/features/diagnostics';
+import { quickFixes } from '../../../server/src/features/codeActions';
 
 const opts = { defaultNamespace: 'default' };
 const read = (text: string, file = 'm.yaml') => readManifest(text, file, opts);
@@ -370,4 +373,21 @@ spec:
   assert.deepEqual(svc.spec.ports.map((p) => p.port), [83, 80, 8080, 80, -1]);
   assert.deepEqual(svc.meta.labels, { plain: '1_000', word: '1_a' });
   assert.deepEqual(f.problems.map((p) => p.field), ['metadata.labels.size']);
+});
+
+test('YAML 1.1 booleans: the server path reports and fixes them, at LSP positions of a CR-only file', () => {
+  const text = `apiVersion: v1\rkind: Service\rmetadata:\r  name: web\r  labels:\r    public: yes\rspec:\r  ports: [{port: 80}]\r`;
+  const uri = 'file:///cr.yaml';
+  const index = new WorkspaceIndex();
+  index.setFile(uri, text, false);
+  const lines = new LineOffsets(text);
+  const { problems, objects } = index.diagnosticGroups(uri);
+  assert.deepEqual(problems, []);
+  const diagnostics = objects.flatMap(([, fs]) => fs).map((f) => toDiagnostic(f, lines, () => lines));
+  const d = diagnostics.find((x) => x.code === 'unquoted-boolean');
+  assert.ok(d);
+  assert.deepEqual(d.range, { start: { line: 5, character: 12 }, end: { line: 5, character: 15 } });
+  const [action] = quickFixes(index, uri, [d], () => lines);
+  assert.ok(action);
+  assert.deepEqual(action.edit?.changes?.[uri], [{ range: d.range, newText: '"yes"' }]);
 });
