@@ -66,6 +66,19 @@ metadata:
   name: flags
 data:
   FEATURE: ON
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+  - host: web.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend: {service: {name: web, port: {name: y}}}
 `;
   const { problems, findings } = checked(text);
   assert.deepEqual(problems, [], 'the reader leaves booleans to the rule: one report per value');
@@ -82,6 +95,7 @@ data:
       ['spec.ports[0].targetPort', 'n'],
       ['spec.template.spec.containers[0].env[0].value', 'yes'],
       ['data.FEATURE', 'ON'],
+      ['spec.rules[0].http.paths[0].backend.service.port.name', 'y'],
     ],
   );
   assert.ok(bools.every((f) => f.severity === 'error'));

@@ -66,6 +66,13 @@ const BY_KIND: Readonly<Record<string, readonly string[]>> = {
     ...ADDRESS.map((f) => `subsets[].notReadyAddresses[].${f}`),
     ...PORT.map((f) => `subsets[].ports[].${f}`),
   ],
+  Ingress: [
+    'spec.ingressClassName',
+    'spec.tls[].hosts[]',
+    'spec.tls[].secretName',
+    'spec.rules[].host',
+    ...['path', 'pathType', 'backend.service.name', 'backend.service.port.name'].map((f) => `spec.rules[].http.paths[].${f}`),
+  ],
   ConfigMap: ['data.*'],
   Secret: ['type', 'data.*', 'stringData.*'],
 };
