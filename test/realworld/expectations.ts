@@ -48,9 +48,6 @@ const DUPLICATE = /^(?!svc-port-name-duplicate$|svc-port-duplicate$|svc-node-por
  * fails: when a fix lands, its case passes and the test says to remove it from this list.
  */
 export const KNOWN_FAILING: readonly string[] = [
-  // The reader rejects a double-quoted scalar continued at the key's indentation (kubectl's
-  // go-yaml emitter writes them so; go-yaml reads them back).
-  "kubectl get -o yaml: a double-quoted scalar continued at the key's indentation is valid",
   // `k8s-dns check` reads chart templates (not .tpl) as objects: {{ include … }} becomes a map key
   // (meta-labels, svc-selector errors); values.yaml (no kind) gets a helm-template note.
   'helm chart templates with {{ }}: skipped, never validated (Chart.yaml and values.yaml are not objects)',
@@ -58,18 +55,6 @@ export const KNOWN_FAILING: readonly string[] = [
   'envsubst ${VAR} placeholders in names, labels, ports and URLs are not validated',
   // A serving.knative.dev Service is checked as a core Service (svc-ports-required).
   'knative serving.knative.dev/v1 Service without ports is not a core Service',
-  // A .json file is one JSON document: one object per line is 80 syntax errors.
-  'concatenated JSON objects one per line (jq -c): each read, no syntax errors, the bad port name found',
-  // `<<` is read as a literal key (meta-labels, manifest-field-type), so the selector matches nothing.
-  'YAML anchors and merge keys (<<: *labels): merged, no type or label errors, selector matches',
-  // A lone CR is not a line break for the reader: 15 syntax errors.
-  'CR-only line endings: valid YAML, an invalid port name found at its line',
-  // A null label or annotation value is a manifest-field-type error.
-  'null label and annotation values (key:, ~, null) are empty strings: no type errors',
-  // yes/No/ON/off/y/N are read as strings (YAML 1.2): no error.
-  'YAML 1.1 booleans (yes, No, ON, off, y, N) as label values are errors, as kubectl reports',
-  // publishNotReadyAddresses: yes is a manifest-field-type error.
-  'YAML 1.1 booleans (yes, no) in boolean fields are valid booleans',
   // No rule reports duplicate objects yet.
   'the same Service (kind, namespace, name) in two files: a warning on both',
   'the same ConfigMap twice in one file (namespace omitted, then default): a warning on both',
@@ -298,7 +283,12 @@ export const CASES: readonly RealWorldCase[] = [
   {
     dir: 'unquoted-annotation-values',
     title: 'unquoted numbers and booleans as label/annotation values (prometheus.io/port: 9100) are errors',
-    must: [8, 10, 11].map((line) => ({ code: 'manifest-field-type', severity: 'error', line }) as const),
+    // A boolean where a string is required has its own code (with a quick fix that quotes it).
+    must: [
+      { code: 'manifest-field-type', severity: 'error', line: 8 },
+      { code: 'unquoted-boolean', severity: 'error', line: 10 },
+      { code: 'manifest-field-type', severity: 'error', line: 11 },
+    ],
     mustNot: ['*'],
   },
   {
