@@ -13,8 +13,11 @@
  */
 import { isStatefulSet, type KubeObject, type Pod, type StatefulSet, type Workload } from '../manifests/types';
 
+/** The labels a Job's pods carry with the Job's name (the second is the legacy spelling). */
 export const JOB_NAME_LABELS: readonly string[] = ['batch.kubernetes.io/job-name', 'job-name'];
+/** A StatefulSet pod's name, `<sts>-<ordinal>`. */
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
+/** A StatefulSet pod's ordinal (Kubernetes 1.28+). */
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 
 /** Every label key some controller adds to pods (a selector on one needs the controller's view). */
