@@ -20,6 +20,11 @@ export interface ClusterConfig {
   readonly flavor: DnsFlavor;
   /** The namespace of objects that name none. */
   readonly defaultNamespace: string;
+  /**
+   * The cluster DNS Service as `namespace/name` (kubeadm: `kube-system/kube-dns`): it exists in
+   * every cluster, whether the workspace describes it or not (`dns/builtins.ts`).
+   */
+  readonly clusterDnsService: string;
 }
 
 export const DEFAULT_CONFIG: ClusterConfig = {
@@ -30,6 +35,7 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   ttl: 30,
   flavor: 'coredns',
   defaultNamespace: 'default',
+  clusterDnsService: 'kube-system/kube-dns',
 };
 
 /** kube-dns answers with TTL 30 and its own SRV priority (dns-rules.md §14). */
