@@ -5,3 +5,4 @@ export { readKubeObject, SERVICE_NAME_LABEL, type ObjectReadOptions } from './ob
 export { syntheticSource } from './yamlSource';
 export { LineIndex } from './lineIndex';
 export { splitYamlDocuments, type DocumentChunk } from './split';
+export { treatmentOf, reportedProblems, checksObjects, looksLikeKubernetes, type FileTreatment, type FileTraits } from './treatment';

@@ -3,6 +3,7 @@
  * problems. Each `---` document is parsed on its own, so a broken document never hides the others
  * and an editor can re-read just the document an edit touched (`readDocument`).
  */
+import { looksLikeKubernetes } from './treatment';
 import { parseDocument, type Node } from 'yaml';
 import { readKubeObject, type ObjectReadOptions } from './objects';
 import { isBlankChunk, splitYamlDocuments, type DocumentChunk } from './split';
@@ -212,7 +213,8 @@ export function readManifest(text: string, file: string, opts: ReadOptions, read
     for (const p of d.problems) problems.push(p);
     helm ||= d.helm;
   }
-  if (helm && !opts.helm) {
+  // Text with `{{ }}` that is no manifest (a CI workflow's `${{ }}`) is not a template of ours.
+  if (helm && !opts.helm && looksLikeKubernetes(text)) {
     problems.push(
       problem(
         file,
