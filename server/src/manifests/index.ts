@@ -6,3 +6,4 @@ export { syntheticSource } from './yamlSource';
 export { LineIndex } from './lineIndex';
 export { splitYamlDocuments, type DocumentChunk } from './split';
 export { treatmentOf, reportedProblems, checksObjects, looksLikeKubernetes, type FileTreatment, type FileTraits } from './treatment';
+export { groupKind, groupOf, kindStatus, servedVersion, type KindStatus } from './apiGroups';
