@@ -35,7 +35,9 @@ export type Watch =
   | { readonly servicesIn: string }
   | { readonly servicesNamed: string }
   | { readonly templatesIn: string }
-  | { readonly objectsIn: string };
+  | { readonly objectsIn: string }
+  /** The objects of one identity (`identity.ts` `objectIdentity`). */
+  | { readonly identity: string };
 
 export interface Finding {
   readonly code: string;

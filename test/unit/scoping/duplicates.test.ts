@@ -1,0 +1,78 @@
+/**
+ * Regression fixtures (issue #12, a miss): two objects with one kind (API group included),
+ * namespace and name are one object at apply time; both are reported, each pointing at the other,
+ * in a fresh check and as the workspace changes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { WorkspaceIndex } from '../../../server/src/workspace/index';
+import { runDns } from '../checks/dnsHelpers';
+
+const svc = (name: string, extra = ''): string =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${extra}spec:\n  clusterIP: None\n  ports:\n  - name: http\n    port: 80\n`;
+const deploy = (apiVersion: string, name: string): string =>
+  `apiVersion: ${apiVersion}\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    metadata:\n      labels: {app: x}\n    spec:\n      containers:\n      - name: c\n        image: x\n`;
+
+function duplicates(files: Record<string, string>): { file: string; text: string; related: readonly string[]; message: string }[] {
+  return runDns(files)
+    .of('object-duplicate')
+    .map((f) => ({ file: f.file, text: f.text, related: f.relatedText, message: f.message }));
+}
+
+test('duplicate objects: two Services with one name and namespace, in one file, warn on both', () => {
+  const found = duplicates({ 'a.yaml': `${svc('web')}---\n${svc('web')}` });
+  assert.deepEqual(
+    found.map((f) => [f.text, f.related]),
+    [
+      ['web', ['web']],
+      ['web', ['web']],
+    ],
+  );
+  assert.match(found[0]!.message, /Service web in namespace default is also defined in this file/);
+});
+
+test('duplicate objects: across files, each points at the other file', () => {
+  const found = duplicates({ 'a.yaml': svc('web'), 'b.yaml': svc('web') });
+  assert.deepEqual(found.map((f) => f.file), ['a.yaml', 'b.yaml']);
+  assert.match(found[0]!.message, /also defined in b\.yaml/);
+  assert.match(found[1]!.message, /also defined in a\.yaml/);
+});
+
+test('duplicate objects: another namespace, kind or API group is another object', () => {
+  const knative = 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: web\nspec: {}\n';
+  const other = { 'a.yaml': svc('web'), 'b.yaml': svc('web', '  namespace: prod\n'), 'c.yaml': knative, 'd.yaml': deploy('apps/v1', 'web') };
+  assert.deepEqual(duplicates(other), []);
+});
+
+test('duplicate objects: an old apiVersion of the same kind is the same object', () => {
+  assert.equal(duplicates({ 'a.yaml': deploy('apps/v1', 'web'), 'b.yaml': deploy('extensions/v1beta1', 'web') }).length, 2);
+});
+
+test('duplicate objects: templated names and generateName are skipped', () => {
+  const templated = svc('web-${ENV}');
+  const generated = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: x}]\n';
+  assert.deepEqual(duplicates({ 'a.yaml': `${templated}---\n${templated}`, 'b.yaml': `${generated}---\n${generated}` }), []);
+});
+
+test('duplicate objects: a Namespace is cluster-scoped, whatever metadata.namespace says', () => {
+  const ns = (extra: string): string => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kiada\n${extra}`;
+  assert.equal(duplicates({ 'a.yaml': ns(''), 'b.yaml': ns('  namespace: other\n') }).length, 2);
+});
+
+test('duplicate objects: the workspace index adds and drops the warning as the copy comes and goes', () => {
+  const ix = new WorkspaceIndex();
+  const codes = (uri: string): string[] => {
+    ix.checkUntil(uri, Infinity);
+    return ix.diagnosticGroups(uri).objects.flatMap(([, fs]) => fs.map((f) => f.code)).filter((c) => c === 'object-duplicate');
+  };
+  ix.setFile('file:///w/a.yaml', svc('web'), false);
+  assert.deepEqual(codes('file:///w/a.yaml'), []);
+  ix.setFile('file:///w/b.yaml', svc('web'), false);
+  assert.deepEqual(codes('file:///w/a.yaml'), ['object-duplicate'], 'the first file learns of the copy');
+  assert.deepEqual(codes('file:///w/b.yaml'), ['object-duplicate']);
+  ix.setFile('file:///w/b.yaml', svc('api'), false);
+  assert.deepEqual(codes('file:///w/a.yaml'), [], 'the copy was renamed');
+  ix.setFile('file:///w/b.yaml', svc('web'), false);
+  ix.removeFile('file:///w/b.yaml');
+  assert.deepEqual(codes('file:///w/a.yaml'), [], 'the copy was deleted');
+});
