@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkCommand } from '../../../server/src/cli/commands/check';
 import { WorkspaceIndex } from '../../../server/src/workspace/index';
+import { ALL_RULES } from '../../../server/src/checks';
 import { checkYaml, service } from '../checks/helpers';
 
 /** Runs `k8s-dns check --json` in-process over files written to a fresh folder. */
@@ -78,4 +79,22 @@ test('not a manifest: a GitHub Actions workflow with ${{ }} gets no helm-templat
   const workflow = 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n    - run: echo ${{ github.sha }}\n';
   assert.deepEqual(cliCodes({ '.github/workflows/ci.yaml': workflow }), []);
   assert.deepEqual(editorCodes('ci.yaml', workflow), []);
+});
+
+test('placeholders are never validated as names: templated references (serviceName, subdomain, selector, targetPort) are not looked up', () => {
+  const sts = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: "db-\${ENV}"
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      subdomain: $(SUBDOMAIN)
+      containers: [{name: c, image: x, ports: [{name: pg, containerPort: 5432}]}]
+`;
+  const svcYaml = service('selector: {app: "{{ .Values.app }}"}\nports:\n- name: http\n  port: 80', 'name: templated-selector');
+  const port = service('selector: {app: db}\nports:\n- name: http\n  port: 80\n  targetPort: ${PORT_NAME}', 'name: templated-port');
+  const codes = checkYaml(`${sts}---\n${svcYaml}---\n${port}`, ALL_RULES).map((f) => f.code);
+  assert.deepEqual(codes, []);
 });
