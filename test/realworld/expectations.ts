@@ -51,15 +51,8 @@ export const KNOWN_FAILING: readonly string[] = [
   // The reader rejects a double-quoted scalar continued at the key's indentation (kubectl's
   // go-yaml emitter writes them so; go-yaml reads them back).
   "kubectl get -o yaml: a double-quoted scalar continued at the key's indentation is valid",
-  // `k8s-dns check` reads chart templates (not .tpl) as objects: {{ include … }} becomes a map key
-  // (meta-labels, svc-selector errors); values.yaml (no kind) gets a helm-template note.
-  'helm chart templates with {{ }}: skipped, never validated (Chart.yaml and values.yaml are not objects)',
-  // ${VAR} in names, namespace, labels, selector, targetPort is validated.
-  'envsubst ${VAR} placeholders in names, labels, ports and URLs are not validated',
   // secretName: istio.default is looked up as Service istio in namespace default.
   'secretName istio.default is a Secret name, not a DNS name',
-  // A serving.knative.dev Service is checked as a core Service (svc-ports-required).
-  'knative serving.knative.dev/v1 Service without ports is not a core Service',
   // Certificate dnsNames not in the workspace are dns-name-unresolved warnings.
   'cert-manager Certificate/ClusterIssuer: dnsNames are certificate names, at most info',
   // A .json file is one JSON document: one object per line is 80 syntax errors.
@@ -84,15 +77,6 @@ export const KNOWN_FAILING: readonly string[] = [
   'selectors on pod-template-hash and controller-revision-hash: no selector warning',
   // worker-b.workers…:2222 warns dns-name-port-unknown.
   "Pods with hostname/subdomain and a headless Service: per-pod name on a pod's own port is not a warning",
-  // No rule reports duplicate objects yet.
-  'the same Service (kind, namespace, name) in two files: a warning on both',
-  'the same ConfigMap twice in one file (namespace omitted, then default): a warning on both',
-  // svc-node-port-range is a warning.
-  'nodePort outside 30000-32767 is an error; 30910 is fine',
-  // The CLI gives the workflow a helm-template note for ${{ }}.
-  'GitHub Actions workflow with ${{ }}: not a manifest, no findings, no helm-template note',
-  // The CLI gives Taskfile.yml (no apiVersion/kind) a helm-template note for {{.CLUSTER}}.
-  'GitLab CI ($VAR, $(cmd)), Taskfile ({{.VAR}}) and renovate.json: not manifests, no findings',
 ];
 
 export const CASES: readonly RealWorldCase[] = [

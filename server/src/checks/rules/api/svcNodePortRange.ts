@@ -6,12 +6,12 @@ import { serviceView } from '../../validation/service';
 
 /**
  * NP-3: the allocator refuses a nodePort outside `--service-node-port-range`. The range is a
- * cluster setting (`k8sDns.nodePortRange`, `--node-port-range`), so this is a warning naming the
- * range it assumed.
+ * cluster setting, which the user states in `k8sDns.nodePortRange` (CLI `--node-port-range`): an
+ * error, naming the range it assumed.
  */
 export const svcNodePortRange: Rule = {
   code: 'svc-node-port-range',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   source: 'api-server',
   reference: 'alloc.go initNodePorts; portallocator/allocator.go (NP-3, --service-node-port-range)',
   description:
