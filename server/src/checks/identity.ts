@@ -38,6 +38,28 @@ function partIndex(part: NamespacePart): ReadonlyMap<string, readonly KubeObject
   return idx;
 }
 
+/** The folder of a file (a path or a URI), for telling kustomize trees apart. */
+export function folderOf(file: string): string {
+  return file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')));
+}
+
+/** Whether `o` is a kustomize Kustomization or Component (`kustomize.config.k8s.io`). */
+export function isKustomization(o: KubeObject): boolean {
+  return (o.kind === 'Kustomization' || o.kind === 'Component') && o.apiVersion.startsWith('kustomize.config.k8s.io/');
+}
+
+const kustomizeCache = new WeakMap<NamespacePart, ReadonlySet<string>>();
+
+/** Whether a Kustomization object sits in `folder` (a kustomization.yaml that writes its `kind`). */
+export function hasKustomization(cluster: Cluster, folder: string): boolean {
+  for (const part of cluster.parts) {
+    let dirs = kustomizeCache.get(part);
+    if (!dirs) kustomizeCache.set(part, (dirs = new Set(part.objects.filter(isKustomization).map((o) => folderOf(o.source.file)))));
+    if (dirs.has(folder)) return true;
+  }
+  return false;
+}
+
 /** Every object of the cluster with `o`'s identity (`o` included), in the part's (text) order. */
 export function objectsLike(cluster: Cluster, o: KubeObject): readonly KubeObject[] {
   const id = objectIdentity(o);

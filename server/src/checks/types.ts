@@ -37,7 +37,9 @@ export type Watch =
   | { readonly templatesIn: string }
   | { readonly objectsIn: string }
   /** The objects of one identity (`identity.ts` `objectIdentity`). */
-  | { readonly identity: string };
+  | { readonly identity: string }
+  /** Whether a folder holds a kustomize Kustomization (`identity.ts` `hasKustomization`). */
+  | { readonly kustomizationIn: string };
 
 export interface Finding {
   readonly code: string;

@@ -5,7 +5,7 @@
  */
 import { isEndpointSlice, isEndpoints, isPod, isService, isStatefulSet, isWorkload, type KubeObject } from '../manifests/types';
 import type { Watch } from '../checks/types';
-import { objectIdentity } from '../checks/identity';
+import { folderOf, isKustomization, objectIdentity } from '../checks/identity';
 import { hostTokens } from '../refs/hostTokens';
 
 const svcKey = (ns: string, name: string): string => `svc:${ns}/${name}`;
@@ -19,6 +19,7 @@ const servicesInKey = (ns: string): string => `svcs:${ns}`;
 const templatesInKey = (ns: string): string => `templates:${ns}`;
 const objectsInKey = (ns: string): string => `objects:${ns}`;
 const identityKey = (id: string): string => `id:${id}`;
+const kustomizationKey = (folder: string): string => `kustomization:${folder}`;
 
 /** The key of what a finding watches. */
 export function watchKey(w: Watch): string {
@@ -26,6 +27,7 @@ export function watchKey(w: Watch): string {
   if ('servicesNamed' in w) return svcNameKey(w.servicesNamed);
   if ('templatesIn' in w) return templatesInKey(w.templatesIn);
   if ('identity' in w) return identityKey(w.identity);
+  if ('kustomizationIn' in w) return kustomizationKey(w.kustomizationIn);
   return objectsInKey(w.objectsIn);
 }
 
@@ -52,6 +54,7 @@ export function providedKeys(o: KubeObject): string[] {
   keys.push(objectsInKey(ns), objectsInKey('*'));
   const id = objectIdentity(o);
   if (id !== undefined) keys.push(identityKey(id));
+  if (isKustomization(o)) keys.push(kustomizationKey(folderOf(o.source.file)));
   if (isService(o)) keys.push(svcKey(ns, o.meta.name), svcNameKey(o.meta.name), servicesInKey(ns), servicesInKey('*'));
   else if (isEndpointSlice(o)) keys.push(slicesKey(ns, o.serviceName ?? ''));
   else if (isEndpoints(o)) keys.push(slicesKey(ns, o.meta.name));

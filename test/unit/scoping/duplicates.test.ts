@@ -76,3 +76,36 @@ test('duplicate objects: the workspace index adds and drops the warning as the c
   ix.removeFile('file:///w/b.yaml');
   assert.deepEqual(codes('file:///w/a.yaml'), [], 'the copy was deleted');
 });
+
+const KUSTOMIZATION = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ../../base\npatches:\n- path: replicas.yaml\n';
+const PATCH = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 6\n';
+
+test('duplicate objects: a kustomize overlay patch (and another overlay\'s variant) is not a duplicate of its base', () => {
+  const files = {
+    'base/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- deployment.yaml\n',
+    'base/deployment.yaml': deploy('apps/v1', 'web'),
+    'overlays/prod/kustomization.yaml': KUSTOMIZATION,
+    'overlays/prod/replicas.yaml': PATCH,
+    'overlays/dev/kustomization.yaml': KUSTOMIZATION,
+    'overlays/dev/replicas.yaml': PATCH,
+  };
+  assert.deepEqual(duplicates(files), []);
+  // Within one kustomize folder a copy is still a duplicate (kustomize itself refuses it).
+  assert.equal(duplicates({ ...files, 'base/copy.yaml': deploy('apps/v1', 'web') }).length, 2);
+});
+
+test('duplicate objects: the workspace index re-checks the copies when a kustomization comes or goes', () => {
+  const ix = new WorkspaceIndex();
+  const codes = (uri: string): string[] => {
+    ix.checkUntil(uri, Infinity);
+    return ix.diagnosticGroups(uri).objects.flatMap(([, fs]) => fs.map((f) => f.code)).filter((c) => c === 'object-duplicate');
+  };
+  ix.setFile('file:///w/base/deployment.yaml', deploy('apps/v1', 'web'), false);
+  ix.setFile('file:///w/overlays/prod/replicas.yaml', PATCH, false);
+  assert.deepEqual(codes('file:///w/base/deployment.yaml'), ['object-duplicate']);
+  ix.setFile('file:///w/overlays/prod/kustomization.yaml', KUSTOMIZATION, false);
+  assert.deepEqual(codes('file:///w/base/deployment.yaml'), [], 'the overlay is a kustomization now');
+  assert.deepEqual(codes('file:///w/overlays/prod/replicas.yaml'), []);
+  ix.removeFile('file:///w/overlays/prod/kustomization.yaml');
+  assert.deepEqual(codes('file:///w/overlays/prod/replicas.yaml'), ['object-duplicate']);
+});

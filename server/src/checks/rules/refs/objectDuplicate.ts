@@ -1,8 +1,24 @@
 /** object-duplicate: two manifests define one object (same kind, namespace and name). */
 import { basename } from 'node:path';
 import type { Rule } from '../../types';
-import { objectIdentity, objectsLike } from '../../identity';
+import type { KubeObject } from '../../../manifests/types';
+import type { CheckContext, Reporter } from '../../types';
+import { folderOf, hasKustomization, objectIdentity, objectsLike } from '../../identity';
 import { relatedAt } from '../dns/describe';
+
+/**
+ * Two copies in different folders of which one is a kustomize tree are a base and its patch, or
+ * two overlays' variants built for different targets: kustomize rejects real duplicates within
+ * one kustomization itself. Declares the folders it looked at.
+ */
+function kustomizeVariants(a: KubeObject, b: KubeObject, ctx: CheckContext, report: Pick<Reporter, 'watch'>): boolean {
+  const fa = folderOf(a.source.file);
+  const fb = folderOf(b.source.file);
+  if (fa === fb) return false;
+  report.watch({ kustomizationIn: fa });
+  report.watch({ kustomizationIn: fb });
+  return hasKustomization(ctx.cluster, fa) || hasKustomization(ctx.cluster, fb);
+}
 
 /**
  * Warning on each of several objects with one identity: `kubectl apply` keeps one object per
@@ -22,7 +38,7 @@ export const objectDuplicate: Rule = {
     if (id === undefined) return;
     // Whether or not there is a twin now: one may be added, or go, with any edit.
     report.watch({ identity: id });
-    const others = objectsLike(ctx.cluster, object).filter((o) => o !== object);
+    const others = objectsLike(ctx.cluster, object).filter((o) => o !== object && !kustomizeVariants(object, o, ctx, report));
     if (others.length === 0) return;
     const where = (o: typeof object): string => (o.source.file === object.source.file ? 'this file' : basename(o.source.file));
     const ns = object.kind === 'Namespace' ? '' : ` in namespace ${object.meta.namespace}`;
