@@ -1,7 +1,6 @@
 import { kindStatus, servedVersion } from '../../../manifests/apiGroups';
 import type { Rule } from '../../types';
 import { NAMESPACED_KINDS } from '../../validation/kinds';
-import { at } from '../../validation/report';
 
 /**
  * A kind of ours in an apiVersion the API server does not serve (extensions/v1beta1 and
@@ -22,7 +21,7 @@ export const apiVersionUnserved: Rule = {
     if (!now) return;
     const removed = now.removedIn ? ` (removed in Kubernetes ${now.removedIn})` : '';
     report.at(
-      at(['apiVersion']).path,
+      ['apiVersion'],
       `apiVersion: ${object.apiVersion} ${object.kind} is not served by the API server${removed}: kubectl apply fails with "no matches for kind ${object.kind} in version ${object.apiVersion}" — use apiVersion: ${now.apiVersion}.`,
       { field: 'apiVersion' },
     );
