@@ -1,8 +1,7 @@
 /** object-duplicate: two manifests define one object (same kind, namespace and name). */
 import { basename } from 'node:path';
-import type { Rule } from '../../types';
 import type { KubeObject } from '../../../manifests/types';
-import type { CheckContext, Reporter } from '../../types';
+import type { CheckContext, Reporter, Rule } from '../../types';
 import { folderOf, hasKustomization, objectIdentity, objectsLike } from '../../identity';
 import { relatedAt } from '../dns/describe';
 
@@ -40,7 +39,7 @@ export const objectDuplicate: Rule = {
     report.watch({ identity: id });
     const others = objectsLike(ctx.cluster, object).filter((o) => o !== object && !kustomizeVariants(object, o, ctx, report));
     if (others.length === 0) return;
-    const where = (o: typeof object): string => (o.source.file === object.source.file ? 'this file' : basename(o.source.file));
+    const where = (o: KubeObject): string => (o.source.file === object.source.file ? 'this file' : basename(o.source.file));
     const ns = object.kind === 'Namespace' ? '' : ` in namespace ${object.meta.namespace}`;
     const files = [...new Set(others.map(where))].join(', ');
     report.at(
