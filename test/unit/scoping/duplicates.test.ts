@@ -5,6 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkCommand } from '../../../server/src/cli/commands/check';
 import { WorkspaceIndex } from '../../../server/src/workspace/index';
 import { runDns } from '../checks/dnsHelpers';
 
@@ -108,4 +112,13 @@ test('duplicate objects: the workspace index re-checks the copies when a kustomi
   assert.deepEqual(codes('file:///w/overlays/prod/replicas.yaml'), []);
   ix.removeFile('file:///w/overlays/prod/kustomization.yaml');
   assert.deepEqual(codes('file:///w/overlays/prod/replicas.yaml'), ['object-duplicate']);
+});
+
+test('duplicate objects: a file given to the CLI twice (by name and in its folder) is read once', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-dns-dup-'));
+  writeFileSync(join(dir, 'svc.yaml'), svc('web'));
+  const out: string[] = [];
+  checkCommand([join(dir, 'svc.yaml'), dir, '--json'], { out: (l) => out.push(l), err: () => undefined });
+  const codes = (JSON.parse(out.join('\n')) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
+  assert.ok(!codes.includes('object-duplicate'), codes.join(', '));
 });
