@@ -40,7 +40,8 @@ function partIndex(part: NamespacePart): ReadonlyMap<string, readonly KubeObject
 
 /** The folder of a file (a path or a URI), for telling kustomize trees apart. */
 export function folderOf(file: string): string {
-  return file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')));
+  const at = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return at < 0 ? '' : file.slice(0, at);
 }
 
 /** Whether `o` is a kustomize Kustomization or Component (`kustomize.config.k8s.io`). */

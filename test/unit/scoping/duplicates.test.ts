@@ -122,3 +122,11 @@ test('duplicate objects: a file given to the CLI twice (by name and in its folde
   const codes = (JSON.parse(out.join('\n')) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
   assert.ok(!codes.includes('object-duplicate'), codes.join(', '));
 });
+
+test('duplicate objects: copies only in other folders (independent examples) are a note; in one folder a warning', () => {
+  const severities = (files: Record<string, string>): string[] => runDns(files).of('object-duplicate').map((f) => f.severity);
+  assert.deepEqual(severities({ 'chapter1/svc.yaml': svc('web'), 'chapter2/svc.yaml': svc('web') }), ['info', 'info']);
+  assert.deepEqual(severities({ 'deploy/svc.yaml': svc('web'), 'deploy/copy.yaml': svc('web') }), ['warning', 'warning']);
+  const found = runDns({ 'chapter1/svc.yaml': svc('web'), 'chapter2/svc.yaml': svc('web') }).of('object-duplicate');
+  assert.match(found[0]!.message, /if both are applied to one cluster, the later silently replaces the earlier/);
+});

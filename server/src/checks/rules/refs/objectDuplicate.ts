@@ -22,7 +22,8 @@ function kustomizeVariants(a: KubeObject, b: KubeObject, ctx: CheckContext, repo
 /**
  * Warning on each of several objects with one identity: `kubectl apply` keeps one object per
  * group-qualified kind, namespace and name, so the one applied last silently replaces the others
- * (and for a Service, CoreDNS serves only that one, dns-rules.md §1.1).
+ * (and for a Service, CoreDNS serves only that one, dns-rules.md §1.1). A note when every copy
+ * sits in another folder.
  */
 export const objectDuplicate: Rule = {
   code: 'object-duplicate',
@@ -42,11 +43,19 @@ export const objectDuplicate: Rule = {
     const where = (o: KubeObject): string => (o.source.file === object.source.file ? 'this file' : basename(o.source.file));
     const ns = object.kind === 'Namespace' ? '' : ` in namespace ${object.meta.namespace}`;
     const files = [...new Set(others.map(where))].join(', ');
+    // `kubectl apply -f <folder>` applies a folder together; copies only in other folders are
+    // often alternatives (a repository of independent examples), so they are a note.
+    const folder = folderOf(object.source.file);
+    const together = others.some((o) => folderOf(o.source.file) === folder);
     report.at(
       ['metadata', 'name'],
       `${object.kind} ${object.meta.name}${ns} is also defined in ${files}: the API server keeps one object per kind, namespace and name, ` +
-        'so whichever is applied last silently replaces the other. Rename one, give it another namespace, or delete the copy.',
-      { related: others.map((o) => relatedAt(o, ['metadata', 'name'], `the other ${o.kind} ${o.meta.name}`)) },
+        `so ${together ? 'whichever is applied last silently replaces the other' : 'if both are applied to one cluster, the later silently replaces the earlier'}. ` +
+        'Rename one, give it another namespace, or delete the copy.',
+      {
+        related: others.map((o) => relatedAt(o, ['metadata', 'name'], `the other ${o.kind} ${o.meta.name}`)),
+        ...(together ? {} : { severity: 'info' as const }),
+      },
     );
   },
 };
