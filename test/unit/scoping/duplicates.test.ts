@@ -130,3 +130,9 @@ test('duplicate objects: copies only in other folders (independent examples) are
   const found = runDns({ 'chapter1/svc.yaml': svc('web'), 'chapter2/svc.yaml': svc('web') }).of('object-duplicate');
   assert.match(found[0]!.message, /if both are applied to one cluster, the later silently replaces the earlier/);
 });
+
+test('duplicate objects: an Istio Gateway and a Gateway API Gateway of one name are two objects (group-qualified kinds)', () => {
+  const gw = (apiVersion: string): string => `apiVersion: ${apiVersion}\nkind: Gateway\nmetadata:\n  name: public\nspec: {}\n`;
+  assert.deepEqual(duplicates({ 'a.yaml': `${gw('networking.istio.io/v1')}---\n${gw('gateway.networking.k8s.io/v1')}` }), []);
+  assert.equal(duplicates({ 'a.yaml': `${gw('gateway.networking.k8s.io/v1')}---\n${gw('gateway.networking.k8s.io/v1beta1')}` }).length, 2, 'two versions of one group are one resource');
+});
