@@ -48,25 +48,10 @@ const DUPLICATE = /^(?!svc-port-name-duplicate$|svc-port-duplicate$|svc-node-por
  * fails: when a fix lands, its case passes and the test says to remove it from this list.
  */
 export const KNOWN_FAILING: readonly string[] = [
-  // The reader rejects a double-quoted scalar continued at the key's indentation (kubectl's
-  // go-yaml emitter writes them so; go-yaml reads them back).
-  "kubectl get -o yaml: a double-quoted scalar continued at the key's indentation is valid",
   // secretName: istio.default is looked up as Service istio in namespace default.
   'secretName istio.default is a Secret name, not a DNS name',
   // Certificate dnsNames not in the workspace are dns-name-unresolved warnings.
   'cert-manager Certificate/ClusterIssuer: dnsNames are certificate names, at most info',
-  // A .json file is one JSON document: one object per line is 80 syntax errors.
-  'concatenated JSON objects one per line (jq -c): each read, no syntax errors, the bad port name found',
-  // `<<` is read as a literal key (meta-labels, manifest-field-type), so the selector matches nothing.
-  'YAML anchors and merge keys (<<: *labels): merged, no type or label errors, selector matches',
-  // A lone CR is not a line break for the reader: 15 syntax errors.
-  'CR-only line endings: valid YAML, an invalid port name found at its line',
-  // A null label or annotation value is a manifest-field-type error.
-  'null label and annotation values (key:, ~, null) are empty strings: no type errors',
-  // yes/No/ON/off/y/N are read as strings (YAML 1.2): no error.
-  'YAML 1.1 booleans (yes, No, ON, off, y, N) as label values are errors, as kubectl reports',
-  // publishNotReadyAddresses: yes is a manifest-field-type error.
-  'YAML 1.1 booleans (yes, no) in boolean fields are valid booleans',
   // pg-0.pg…:8008 warns dns-name-port-unknown: the headless Service lists 5432 only.
   "StatefulSet with headless Service: per-pod names on a container's port are not warnings",
   // statefulset.kubernetes.io/pod-name is not on the pod template: svc-selector-no-match.
@@ -296,7 +281,12 @@ export const CASES: readonly RealWorldCase[] = [
   {
     dir: 'unquoted-annotation-values',
     title: 'unquoted numbers and booleans as label/annotation values (prometheus.io/port: 9100) are errors',
-    must: [8, 10, 11].map((line) => ({ code: 'manifest-field-type', severity: 'error', line }) as const),
+    // A boolean where a string is required has its own code (with a quick fix that quotes it).
+    must: [
+      { code: 'manifest-field-type', severity: 'error', line: 8 },
+      { code: 'unquoted-boolean', severity: 'error', line: 10 },
+      { code: 'manifest-field-type', severity: 'error', line: 11 },
+    ],
     mustNot: ['*'],
   },
   {

@@ -43,14 +43,19 @@ export function splitYamlDocuments(text: string): DocumentChunk[] {
     lineStart = 1;
   }
   const n = text.length;
+  // A lone `\r` ends a line too (YAML 1.2 §5.4). Its next position is kept, not searched again
+  // from every line: a file without one would be scanned to its end once per line.
+  let cr = text.indexOf('\r', lineStart);
   while (lineStart < n) {
     if (lineStart > chunkStart && isMarkerAt(text, lineStart)) {
       chunks.push({ start: chunkStart, end: lineStart });
       chunkStart = lineStart;
     }
+    if (cr >= 0 && cr < lineStart) cr = text.indexOf('\r', lineStart);
     const nl = text.indexOf('\n', lineStart);
-    if (nl < 0) break;
-    lineStart = nl + 1;
+    const end = cr >= 0 && (nl < 0 || cr < nl) ? cr : nl;
+    if (end < 0) break;
+    lineStart = end + 1;
   }
   chunks.push({ start: chunkStart, end: n });
   return chunks;

@@ -42,5 +42,6 @@ export function checksObjects(treatment: FileTreatment): boolean {
 
 /** Whether text looks like a Kubernetes manifest (so syntax errors are worth reporting). */
 export function looksLikeKubernetes(text: string): boolean {
-  return /(^|\n)\s*(-\s+)?kind:\s*\S/.test(text) || /"kind"\s*:\s*"/.test(text);
+  // Any line break, a lone CR included (YAML 1.2 §5.4).
+  return /(^|[\n\r])\s*(-\s+)?kind:\s*\S/.test(text) || /"kind"\s*:\s*"/.test(text);
 }
