@@ -34,6 +34,7 @@ export function serverSettings(): Record<string, unknown> {
   return {
     clusterDomain: c.get('clusterDomain'),
     defaultNamespace: c.get('defaultNamespace'),
+    clusterDnsService: c.get('clusterDnsService'),
     dnsFlavor: c.get('dnsFlavor'),
     podRecords: c.get('podRecords'),
     endpointPodNames: c.get('endpointPodNames'),

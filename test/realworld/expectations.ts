@@ -48,20 +48,6 @@ const DUPLICATE = /^(?!svc-port-name-duplicate$|svc-port-duplicate$|svc-node-por
  * fails: when a fix lands, its case passes and the test says to remove it from this list.
  */
 export const KNOWN_FAILING: readonly string[] = [
-  // secretName: istio.default is looked up as Service istio in namespace default.
-  'secretName istio.default is a Secret name, not a DNS name',
-  // Certificate dnsNames not in the workspace are dns-name-unresolved warnings.
-  'cert-manager Certificate/ClusterIssuer: dnsNames are certificate names, at most info',
-  // pg-0.pg…:8008 warns dns-name-port-unknown: the headless Service lists 5432 only.
-  "StatefulSet with headless Service: per-pod names on a container's port are not warnings",
-  // statefulset.kubernetes.io/pod-name is not on the pod template: svc-selector-no-match.
-  'selector on statefulset.kubernetes.io/pod-name (one Service per broker): no selector warning',
-  // job-name / batch.kubernetes.io/job-name are added by the Job controller: svc-selector-no-match.
-  'Job selected by job-name / batch.kubernetes.io/job-name: no selector warning',
-  // pod-template-hash / controller-revision-hash are added by controllers: svc-selector-no-match.
-  'selectors on pod-template-hash and controller-revision-hash: no selector warning',
-  // worker-b.workers…:2222 warns dns-name-port-unknown.
-  "Pods with hostname/subdomain and a headless Service: per-pod name on a pod's own port is not a warning",
 ];
 
 export const CASES: readonly RealWorldCase[] = [

@@ -31,6 +31,11 @@ export interface ClusterConfig {
    * the cluster the manifests deploy to, read by the node-port checks.
    */
   readonly nodePortRange: PortRange;
+  /**
+   * The cluster DNS Service as `namespace/name` (kubeadm: `kube-system/kube-dns`): it exists in
+   * every cluster, whether the workspace describes it or not (`dns/builtins.ts`).
+   */
+  readonly clusterDnsService: string;
 }
 
 export const DEFAULT_CONFIG: ClusterConfig = {
@@ -42,6 +47,7 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   flavor: 'coredns',
   defaultNamespace: 'default',
   nodePortRange: { min: 30000, max: 32767 },
+  clusterDnsService: 'kube-system/kube-dns',
 };
 
 /** kube-dns answers with TTL 30 and its own SRV priority (dns-rules.md §14). */

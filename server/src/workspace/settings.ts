@@ -9,6 +9,8 @@ import { PARSE_PROBLEM_CODES } from '../manifests/types';
 export interface Settings {
   readonly clusterDomain: string;
   readonly defaultNamespace: string;
+  /** The cluster DNS Service, `namespace/name`: a built-in Service every cluster has. */
+  readonly clusterDnsService: string;
   readonly dnsFlavor: DnsFlavor;
   readonly podRecords: PodRecordsMode;
   readonly endpointPodNames: boolean;
@@ -25,6 +27,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   clusterDomain: 'cluster.local',
   defaultNamespace: 'default',
+  clusterDnsService: 'kube-system/kube-dns',
   dnsFlavor: 'coredns',
   podRecords: 'insecure',
   endpointPodNames: false,
@@ -38,6 +41,12 @@ export const DEFAULT_SETTINGS: Settings = {
 const SEVERITIES = new Set(['off', 'error', 'warning', 'info', 'hint']);
 const DNS_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\.?$/i;
 const KNOWN_CODES = new Set([...ALL_RULES.map((r) => r.code), ...PARSE_PROBLEM_CODES, 'internal-error']);
+
+/** `namespace/name` with both parts DNS-1123 labels (how `kubectl` names a Service). */
+function isServiceRef(v: string): boolean {
+  const parts = v.split('/');
+  return parts.length === 2 && parts.every((p) => dns1123LabelErrors(p).length === 0);
+}
 
 /** Settings read from what the client sent, and what was wrong in it (each with the value used instead). */
 export interface SettingsRead {
@@ -73,6 +82,7 @@ export function readSettings(raw: unknown): SettingsRead {
   };
   const clusterDomain = str('clusterDomain', d.clusterDomain, (v) => DNS_NAME.test(v), 'is not a DNS name').replace(/\.$/, '').toLowerCase();
   const defaultNamespace = str('defaultNamespace', d.defaultNamespace, (v) => dns1123LabelErrors(v).length === 0, 'is not a namespace name (a DNS-1123 label)');
+  const clusterDnsService = str('clusterDnsService', d.clusterDnsService, isServiceRef, 'is not namespace/name (two DNS-1123 labels)');
   const dnsFlavor = str('dnsFlavor', d.dnsFlavor, (v) => v === 'coredns' || v === 'kube-dns', 'is not coredns or kube-dns') as DnsFlavor;
   const podRecords = str('podRecords', d.podRecords, (v) => v === 'disabled' || v === 'insecure' || v === 'verified', 'is not disabled, insecure or verified') as PodRecordsMode;
   const endpointPodNames = bool('endpointPodNames', d.endpointPodNames);
@@ -102,6 +112,7 @@ export function readSettings(raw: unknown): SettingsRead {
   const settings: Settings = {
     clusterDomain,
     defaultNamespace,
+    clusterDnsService,
     dnsFlavor,
     podRecords,
     endpointPodNames,
@@ -118,6 +129,7 @@ export function clusterConfigOf(s: Settings): ClusterConfig {
   return makeConfig({
     zone: s.clusterDomain,
     defaultNamespace: s.defaultNamespace,
+    clusterDnsService: s.clusterDnsService,
     flavor: s.dnsFlavor,
     podRecords: s.podRecords,
     endpointPodNames: s.endpointPodNames,

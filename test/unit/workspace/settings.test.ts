@@ -63,3 +63,12 @@ test('every code the manifest reader reports can be set in k8sDns.checks', () =>
   assert.deepEqual([...emitted].sort(), [...PARSE_PROBLEM_CODES].sort());
   for (const code of emitted) assert.deepEqual(readSettings({ checks: { [code]: 'off' } }).problems, [], code);
 });
+
+test('clusterDnsService: namespace/name, else a message and the kubeadm default', () => {
+  assert.deepEqual(readSettings({ clusterDnsService: 'dns/coredns' }).settings.clusterDnsService, 'dns/coredns');
+  for (const bad of ['kube-dns', 'a/b/c', 'Kube-System/kube-dns', 7]) {
+    const r = readSettings({ clusterDnsService: bad });
+    assert.equal(r.settings.clusterDnsService, 'kube-system/kube-dns');
+    assert.deepEqual(r.problems, [`k8sDns.clusterDnsService ${JSON.stringify(bad)} is not namespace/name (two DNS-1123 labels); using "kube-system/kube-dns".`]);
+  }
+});

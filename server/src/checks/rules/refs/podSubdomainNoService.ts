@@ -1,5 +1,5 @@
 /** pod-subdomain-no-headless-service: a pod subdomain without a headless Service of that name. */
-import { selects } from '../../../dns/cluster';
+import { selectsPodsOf } from '../../../dns/controllerLabels';
 import type { Pod, Workload } from '../../../manifests/types';
 import type { Rule } from '../../types';
 import { describeObject, relatedAt } from '../dns/describe';
@@ -37,7 +37,7 @@ export const podSubdomainNoHeadlessService: Rule = {
       return;
     }
     const selector = entry.service.spec.selector;
-    if (selector && !selects(selector, o.template.labels)) {
+    if (selector && !selectsPodsOf(selector, o)) {
       report.at(
         path,
         `Headless Service ${sub} does not select ${describeObject(o)} (its selector needs labels the pod does not carry), so the pod is not one of its endpoints and ${name} does not exist.`,

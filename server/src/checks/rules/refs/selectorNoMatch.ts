@@ -1,5 +1,5 @@
 /** svc-selector-no-match: a Service selector that matches no Pod or pod template in the workspace. */
-import { selects } from '../../../dns/cluster';
+import { selectsPodsOf } from '../../../dns/controllerLabels';
 import type { Service } from '../../../manifests/types';
 import type { Rule } from '../../types';
 import { describeObject, relatedAt, serviceFqdn } from '../dns/describe';
@@ -23,8 +23,8 @@ export const svcSelectorNoMatch: Rule = {
   code: 'svc-selector-no-match',
   defaultSeverity: 'warning',
   source: 'workspace',
-  reference: 'dns-rules.md §1.2 (endpoints come from the Pods the selector matches), §3.5, §7 item 4; kubernetes staging/src/k8s.io/endpointslice (podToEndpoint)',
-  description: 'A Service selector that matches no Pod or pod template in its namespace in the workspace gives the Service no endpoints.',
+  reference: 'dns-rules.md §1.2 (endpoints come from the Pods the selector matches), §3.5, §7 item 4; kubernetes staging/src/k8s.io/endpointslice (podToEndpoint); labels controllers add: dns/controllerLabels.ts',
+  description: 'A Service selector that matches no Pod or pod template in its namespace in the workspace gives the Service no endpoints (labels controllers add, such as `job-name` or `statefulset.kubernetes.io/pod-name`, count; a hash label may match).',
   kinds: ['Service'],
   check(object, ctx, report) {
     const svc = object as Service;
@@ -37,7 +37,7 @@ export const svcSelectorNoMatch: Rule = {
     // Every pod template counts now: those of other namespaces it matches, the nearest here.
     report.watch({ templatesIn: '*' });
     const sameNs = podTemplatesIn(ctx.cluster, ns);
-    const elsewhere = podTemplates(ctx.cluster).filter((t) => t.object.meta.namespace !== ns && selects(selector, t.template.labels));
+    const elsewhere = podTemplates(ctx.cluster).filter((t) => t.object.meta.namespace !== ns && selectsPodsOf(selector, t.object));
     // Without any pod template here the workspace simply lacks the workloads: say nothing.
     if (sameNs.length === 0 && elsewhere.length === 0) return;
 
