@@ -40,6 +40,7 @@ export function serverSettings(): Record<string, unknown> {
     endpointPodNames: c.get('endpointPodNames'),
     ignoreEmptyService: c.get('ignoreEmptyService'),
     ttl: c.get('ttl'),
+    nodePortRange: c.get('nodePortRange'),
     exclude: c.get('exclude'),
     checks: c.get('checks'),
   };

@@ -48,22 +48,6 @@ const DUPLICATE = /^(?!svc-port-name-duplicate$|svc-port-duplicate$|svc-node-por
  * fails: when a fix lands, its case passes and the test says to remove it from this list.
  */
 export const KNOWN_FAILING: readonly string[] = [
-  // `k8s-dns check` reads chart templates (not .tpl) as objects: {{ include … }} becomes a map key
-  // (meta-labels, svc-selector errors); values.yaml (no kind) gets a helm-template note.
-  'helm chart templates with {{ }}: skipped, never validated (Chart.yaml and values.yaml are not objects)',
-  // ${VAR} in names, namespace, labels, selector, targetPort is validated.
-  'envsubst ${VAR} placeholders in names, labels, ports and URLs are not validated',
-  // A serving.knative.dev Service is checked as a core Service (svc-ports-required).
-  'knative serving.knative.dev/v1 Service without ports is not a core Service',
-  // No rule reports duplicate objects yet.
-  'the same Service (kind, namespace, name) in two files: a warning on both',
-  'the same ConfigMap twice in one file (namespace omitted, then default): a warning on both',
-  // svc-node-port-range is a warning.
-  'nodePort outside 30000-32767 is an error; 30910 is fine',
-  // The CLI gives the workflow a helm-template note for ${{ }}.
-  'GitHub Actions workflow with ${{ }}: not a manifest, no findings, no helm-template note',
-  // The CLI gives Taskfile.yml (no apiVersion/kind) a helm-template note for {{.CLUSTER}}.
-  'GitLab CI ($VAR, $(cmd)), Taskfile ({{.VAR}}) and renovate.json: not manifests, no findings',
 ];
 
 export const CASES: readonly RealWorldCase[] = [

@@ -5,6 +5,7 @@
  */
 import type { Document, Node } from 'yaml';
 import { splitJsonStream, startsAsJsonStream } from './jsonStream';
+import { looksLikeKubernetes } from './treatment';
 import { readKubeObject, type ObjectReadOptions } from './objects';
 import { isBlankChunk, splitYamlDocuments, type DocumentChunk } from './split';
 import type { KubeObject, ParsedFile, ParseProblem, TextRange, TextSource } from './types';
@@ -215,7 +216,8 @@ export function readManifest(text: string, file: string, opts: ReadOptions, read
     for (const p of d.problems) problems.push(p);
     helm ||= d.helm;
   }
-  if (helm && !opts.helm) {
+  // Text with `{{ }}` that is no manifest (a CI workflow's `${{ }}`) is not a template of ours.
+  if (helm && !opts.helm && looksLikeKubernetes(text)) {
     problems.push(
       problem(
         file,

@@ -212,7 +212,7 @@ export class CheckScheduler {
       const index = this.host.indexes.holderOf(uri);
       const open = this.host.isOpen(uri);
       const objects = this.pending.get(uri);
-      if (objects && index && !index.file(uri)?.helm) {
+      if (objects && index?.checksFile(uri)) {
         for (const o of objects) {
           objects.delete(o);
           if (scanning && open && index.isStale(o)) {

@@ -5,6 +5,7 @@
  */
 import { isEndpointSlice, isEndpoints, isPod, isService, isStatefulSet, isWorkload, type KubeObject } from '../manifests/types';
 import type { Watch } from '../checks/types';
+import { folderOf, isKustomization, objectIdentity } from '../checks/identity';
 import { hostTokens } from '../refs/hostTokens';
 import { usesControllerLabels } from '../dns/controllerLabels';
 
@@ -18,12 +19,16 @@ const svcNameKey = (name: string): string => `svcname:${name}`;
 const servicesInKey = (ns: string): string => `svcs:${ns}`;
 const templatesInKey = (ns: string): string => `templates:${ns}`;
 const objectsInKey = (ns: string): string => `objects:${ns}`;
+const identityKey = (id: string): string => `id:${id}`;
+const kustomizationKey = (folder: string): string => `kustomization:${folder}`;
 
 /** The key of what a finding watches. */
 export function watchKey(w: Watch): string {
   if ('servicesIn' in w) return servicesInKey(w.servicesIn);
   if ('servicesNamed' in w) return svcNameKey(w.servicesNamed);
   if ('templatesIn' in w) return templatesInKey(w.templatesIn);
+  if ('identity' in w) return identityKey(w.identity);
+  if ('kustomizationIn' in w) return kustomizationKey(w.kustomizationIn);
   return objectsInKey(w.objectsIn);
 }
 
@@ -50,6 +55,9 @@ export function providedKeys(o: KubeObject): string[] {
   // or its last one goes (the index adds that key itself).
   const keys = o.kind === 'Namespace' ? [nsKey(o.meta.name)] : [];
   keys.push(objectsInKey(ns), objectsInKey('*'));
+  const id = objectIdentity(o);
+  if (id !== undefined) keys.push(identityKey(id));
+  if (isKustomization(o)) keys.push(kustomizationKey(folderOf(o.source.file)));
   if (isService(o)) keys.push(svcKey(ns, o.meta.name), svcNameKey(o.meta.name), servicesInKey(ns), servicesInKey('*'));
   else if (isEndpointSlice(o)) keys.push(slicesKey(ns, o.serviceName ?? ''));
   else if (isEndpoints(o)) keys.push(slicesKey(ns, o.meta.name));

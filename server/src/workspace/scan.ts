@@ -52,8 +52,5 @@ export async function* manifestFiles(folder: string, exclude: readonly string[])
   }
 }
 
-/** Whether text looks like a Kubernetes manifest (so syntax errors are worth reporting). */
-export function looksLikeKubernetes(text: string): boolean {
-  // Any line break, a lone CR included (YAML 1.2 §5.4).
-  return /(^|[\n\r])\s*(-\s+)?kind:\s*\S/.test(text) || /"kind"\s*:\s*"/.test(text);
-}
+/** Re-exported from the core, which decides how a file is treated (`manifests/treatment.ts`). */
+export { looksLikeKubernetes } from '../manifests/treatment';

@@ -3,6 +3,7 @@ import { makeConfig, type ClusterConfig, type DnsFlavor, type PodRecordsMode } f
 import { ALL_RULES } from '../checks';
 import type { SeverityOverride } from '../checks/runner';
 import { dns1123LabelErrors } from '../checks/validation/dns';
+import { DEFAULT_NODE_PORT_RANGE, formatPortRange, parsePortRange } from '../checks/validation/nodePorts';
 import { PARSE_PROBLEM_CODES } from '../manifests/types';
 
 export interface Settings {
@@ -15,6 +16,8 @@ export interface Settings {
   readonly endpointPodNames: boolean;
   readonly ignoreEmptyService: boolean;
   readonly ttl: number;
+  /** kube-apiserver's `--service-node-port-range` as written (`30000-32767`), already validated. */
+  readonly nodePortRange: string;
   /** Globs (relative to a workspace folder) of files not to index. */
   readonly exclude: readonly string[];
   /** Severity per diagnostic code, or `off`. */
@@ -30,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   endpointPodNames: false,
   ignoreEmptyService: false,
   ttl: 30,
+  nodePortRange: '30000-32767',
   exclude: [],
   checks: {},
 };
@@ -87,6 +91,9 @@ export function readSettings(raw: unknown): SettingsRead {
   const t = r['ttl'];
   if (typeof t === 'number' && Number.isInteger(t) && t >= 0 && t <= 3600) ttl = t;
   else if (t !== undefined && t !== null) wrong('ttl', 'is not a whole number of seconds from 0 to 3600', ttl);
+  const range = parsePortRange(str('nodePortRange', d.nodePortRange, (v) => parsePortRange(v) !== undefined, 'is not a port range like 30000-32767 (as kube-apiserver --service-node-port-range)'));
+  // Kept in one spelling: folders that write the same range share an index.
+  const nodePortRange = formatPortRange(range ?? parsePortRange(d.nodePortRange)!);
   let exclude = d.exclude;
   const x = r['exclude'];
   if (Array.isArray(x) && x.every((g) => typeof g === 'string')) exclude = x as string[];
@@ -111,6 +118,7 @@ export function readSettings(raw: unknown): SettingsRead {
     endpointPodNames,
     ignoreEmptyService,
     ttl,
+    nodePortRange,
     exclude,
     checks,
   };
@@ -127,5 +135,6 @@ export function clusterConfigOf(s: Settings): ClusterConfig {
     endpointPodNames: s.endpointPodNames,
     ignoreEmptyService: s.ignoreEmptyService,
     ttl: s.ttl,
+    nodePortRange: parsePortRange(s.nodePortRange) ?? DEFAULT_NODE_PORT_RANGE,
   });
 }

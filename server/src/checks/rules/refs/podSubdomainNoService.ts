@@ -3,6 +3,7 @@ import { selectsPodsOf } from '../../../dns/controllerLabels';
 import type { Pod, Workload } from '../../../manifests/types';
 import type { Rule } from '../../types';
 import { describeObject, relatedAt } from '../dns/describe';
+import { hasPlaceholder } from '../../validation/placeholder';
 
 /** Warning on a pod `subdomain` without a headless Service of that name that selects the pod. */
 export const podSubdomainNoHeadlessService: Rule = {
@@ -16,7 +17,8 @@ export const podSubdomainNoHeadlessService: Rule = {
   check(object, ctx, report) {
     const o = object as Pod | Workload;
     const sub = o.template.subdomain;
-    if (!sub) return;
+    // A templated subdomain names a Service only once rendered.
+    if (!sub || hasPlaceholder(sub)) return;
     const ns = o.meta.namespace;
     const path = [...o.template.specPath, 'subdomain'];
     const host = o.template.hostname;

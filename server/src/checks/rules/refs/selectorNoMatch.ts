@@ -4,6 +4,7 @@ import type { Service } from '../../../manifests/types';
 import type { Rule } from '../../types';
 import { describeObject, relatedAt, serviceFqdn } from '../dns/describe';
 import { formatLabels, podTemplates, podTemplatesIn, podTemplatesMatching, type TemplateRef } from './podTemplates';
+import { hasPlaceholder } from '../../validation/placeholder';
 
 /** How close a label set is to a selector: matching pairs count 1, a key with another value ½. */
 function similarity(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): number {
@@ -29,6 +30,8 @@ export const svcSelectorNoMatch: Rule = {
     const svc = object as Service;
     const selector = svc.spec.selector;
     if (!selector || svc.spec.type === 'ExternalName') return;
+    // A templated selector matches labels only once rendered.
+    if (Object.entries(selector).some(([k, v]) => hasPlaceholder(k) || hasPlaceholder(v))) return;
     const ns = svc.meta.namespace;
     if (podTemplatesMatching(ctx.cluster, ns, selector).length > 0) return;
     // Every pod template counts now: those of other namespaces it matches, the nearest here.

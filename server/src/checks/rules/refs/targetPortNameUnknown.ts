@@ -3,6 +3,7 @@ import type { Service } from '../../../manifests/types';
 import type { RelatedLocation, Rule } from '../../types';
 import { describeObject, relatedAt, serviceFqdn } from '../dns/describe';
 import { podTemplatesMatching, portContainers } from './podTemplates';
+import { hasPlaceholder } from '../../validation/placeholder';
 
 /**
  * Warning on a named targetPort no selected pod template declares; info when only some lack it.
@@ -26,7 +27,8 @@ export const svcTargetPortNameUnknown: Rule = {
     const headless = ctx.cluster.services.get(`${ns}/${svc.meta.name}`)?.headless ?? false;
     for (const p of svc.spec.ports) {
       const name = p.targetPort;
-      if (typeof name !== 'string' || name === '') continue;
+      // A templated port name is known only once rendered.
+      if (typeof name !== 'string' || name === '' || hasPlaceholder(name)) continue;
       const lacking: string[] = [];
       const related: RelatedLocation[] = [];
       for (const t of matched) {
