@@ -68,10 +68,13 @@ export const COUNTS = {
   configMaps: 1200,
   namespaces: NAMESPACES,
 } as const;
-/** Services 0..2899 select Deployment i; 2900..3519 govern StatefulSet i-2900; 3520..4259 are selectorless headless; the rest ExternalName. */
-const SVC_DEPLOY_END = COUNTS.deployments;
-const SVC_STS_END = SVC_DEPLOY_END + COUNTS.statefulSets;
-const SVC_SELECTORLESS_END = SVC_STS_END + COUNTS.endpointSlices;
+/**
+ * Services 0..2899 select Deployment i; 2900..3519 govern StatefulSet i-2900; 3520..4259 are
+ * selectorless headless; the rest ExternalName. (`bigManifest(seed, scale)` scales them all.)
+ */
+let SVC_DEPLOY_END: number = COUNTS.deployments;
+let SVC_STS_END: number = SVC_DEPLOY_END + COUNTS.statefulSets;
+let SVC_SELECTORLESS_END: number = SVC_STS_END + COUNTS.endpointSlices;
 
 const nsOf = (i: number): string => `ns-${i % NAMESPACES}`;
 const svcName = (i: number): string => `svc-${i}`;
@@ -93,23 +96,34 @@ function sentence(r: Rand, words: number): string {
   return out.join(' ');
 }
 
-/** Services 0..refLimit-1 exist (in namespace ns-(i % 40)); references point at them. */
+/** Services refBase..refBase+refLimit-1 exist (in namespace ns-(i % 40)); references point at them. */
 let refLimit: number = SVC_STS_END;
+let refBase = 0;
+
+/**
+ * Which share of a workspace's references name a Service of the big manifest rather than one of
+ * the workspace: 0 except in `writeWorkspace(…, { besideBig: { crossRefs } })`.
+ */
+let crossRefs = 0;
+/** Services of the big manifest that cross references may name (those that select pods). */
+let crossRefLimit: number = SVC_STS_END;
 
 /** A DNS name of some Service of the manifest, as applications write them. */
 function serviceRef(r: Rand): string {
-  const i = r.int(0, refLimit - 1);
+  const cross = crossRefs > 0 && r.chance(crossRefs);
+  const i = cross ? r.int(0, crossRefLimit - 1) : refBase + r.int(0, refLimit - 1);
+  const ns = nsOf(i);
   // The port the Service exposes; one reference in fifty names a port it does not (a typical slip).
   const port = r.chance(0.02) ? 8080 : r.pick(portsOf(i)).port;
   switch (r.int(0, 3)) {
     case 0:
-      return `http://${svcName(i)}.${nsOf(i)}:${port}/${r.pick(['x', 'api/v1', 'healthz', 'graphql'])}`;
+      return `http://${svcName(i)}.${ns}:${port}/${r.pick(['x', 'api/v1', 'healthz', 'graphql'])}`;
     case 1:
-      return `http://${svcName(i)}.${nsOf(i)}.svc.cluster.local:${port}/`;
+      return `http://${svcName(i)}.${ns}.svc.cluster.local:${port}/`;
     case 2:
-      return `grpc://${svcName(i)}.${nsOf(i)}.svc:${port}`;
+      return `grpc://${svcName(i)}.${ns}.svc:${port}`;
     default:
-      return `${svcName(i)}.${nsOf(i)}.svc.cluster.local`;
+      return `${svcName(i)}.${ns}.svc.cluster.local`;
   }
 }
 
@@ -286,6 +300,26 @@ function endpointSlice(r: Rand, svc: number, ports: readonly { name?: string; po
   return out.join('\n');
 }
 
+/** An EndpointSlice with one ready address for Service `svc`, written in workspace file `f`. */
+function readyEndpoints(svc: number, f: number): string {
+  return [
+    `# More endpoints of ${svcName(svc)} (the external database), kept with the team's files`,
+    'apiVersion: discovery.k8s.io/v1',
+    'kind: EndpointSlice',
+    'metadata:',
+    `  name: ${svcName(svc)}-team-${f}`,
+    `  namespace: ${nsOf(svc)}`,
+    '  labels:',
+    `    kubernetes.io/service-name: ${svcName(svc)}`,
+    'addressType: IPv4',
+    'endpoints:',
+    `- addresses: ["192.168.${200 + (f % 50)}.${(f % 250) + 1}"]`,
+    `  hostname: team-${f}`,
+    '  conditions:',
+    '    ready: true',
+  ].join('\n');
+}
+
 function configMap(r: Rand, c: number): string {
   const out: string[] = [];
   out.push(`# ConfigMap cfg-${c}: service discovery settings`);
@@ -305,8 +339,29 @@ export interface BigManifest {
   readonly counts: Record<string, number>;
 }
 
-/** The ~10 MB manifest: groups (a Service with what it selects) shuffled, Namespaces first. */
-export function bigManifest(seed = 42): BigManifest {
+/** Object counts of the big manifest at `scale` (1: the ~10 MB file; smaller for quick runs). */
+export function scaledCounts(scale = 1): { [K in keyof typeof COUNTS]: number } {
+  const n = (x: number): number => Math.max(1, Math.round(x * scale));
+  return { services: n(COUNTS.services), deployments: n(COUNTS.deployments), statefulSets: n(COUNTS.statefulSets), endpointSlices: n(COUNTS.endpointSlices), configMaps: n(COUNTS.configMaps), namespaces: NAMESPACES };
+}
+
+/** Sets the Service index ranges for a manifest of `scale`; returns the counts. */
+function setScale(scale: number): ReturnType<typeof scaledCounts> {
+  const c = scaledCounts(scale);
+  SVC_DEPLOY_END = c.deployments;
+  SVC_STS_END = SVC_DEPLOY_END + c.statefulSets;
+  SVC_SELECTORLESS_END = SVC_STS_END + c.endpointSlices;
+  refLimit = SVC_STS_END;
+  crossRefLimit = SVC_STS_END;
+  return c;
+}
+
+/**
+ * The ~10 MB manifest: groups (a Service with what it selects) shuffled, Namespaces first.
+ * `scale` < 1 makes a smaller one of the same shapes (for quick runs of the bench).
+ */
+export function bigManifest(seed = 42, scale = 1): BigManifest {
+  const COUNTS = setScale(scale);
   const r = new Rand(seed);
   const counts: Record<string, number> = {};
   const count = (k: string): void => void (counts[k] = (counts[k] ?? 0) + 1);
@@ -331,7 +386,7 @@ export function bigManifest(seed = 42): BigManifest {
     count('Service (headless, selectorless)');
     count('EndpointSlice');
   }
-  for (let i = SVC_SELECTORLESS_END; i < COUNTS.services; i++) {
+  for (let i = SVC_SELECTORLESS_END; i < Math.max(COUNTS.services, SVC_SELECTORLESS_END); i++) {
     groups.push([service(r, { i, kind: 'externalName', ports: [] })]);
     count('Service (ExternalName)');
   }
@@ -346,40 +401,67 @@ export function bigManifest(seed = 42): BigManifest {
     count('Namespace');
   }
   for (const g of groups) docs.push(...g);
+  setScale(1);
   return { text: `# Generated by bench/generate.ts (seed ${seed}); do not edit.\n${docs.join('\n---\n')}\n`, counts };
+}
+
+/** The first object number of a workspace beside the big manifest (above any of the big manifest's). */
+const WORKSPACE_BESIDE_BIG_BASE = 10_000;
+
+export interface WorkspaceOptions {
+  /**
+   * Beside the big manifest (in one folder): objects are numbered from 10,000 (svc-10000,
+   * app-10000, cfg-10000, …: no name is defined twice) in the big manifest's namespaces ns-N,
+   * and this share of the references name Services of the big manifest (of `scale`), which
+   * makes workspace objects its dependents.
+   */
+  readonly besideBig?: { readonly crossRefs: number; readonly scale?: number };
 }
 
 /**
  * A workspace of `files` small manifests (~3 objects each: a Service, the Deployment it selects,
  * and a ConfigMap or a second Service), in `dir/team-N/` folders. Returns the file paths.
  */
-export function writeWorkspace(dir: string, files = 2000, seed = 7): string[] {
+export function writeWorkspace(dir: string, files = 2000, seed = 7, opts: WorkspaceOptions = {}): string[] {
   const r = new Rand(seed);
   const paths: string[] = [];
-  // References name Services of this workspace (svc-0 … svc-<files-1>).
+  // References name Services of this workspace (svc-0 … svc-<files-1>), some of the big manifest's.
+  if (opts.besideBig) {
+    setScale(opts.besideBig.scale ?? 1);
+    crossRefs = opts.besideBig.crossRefs;
+    refBase = WORKSPACE_BESIDE_BIG_BASE;
+  }
+  const base = refBase;
   refLimit = files;
   try {
     for (let f = 0; f < files; f++) {
       const sub = join(dir, `team-${f % 50}`);
       mkdirSync(sub, { recursive: true });
-      const ports = portsOf(f);
-      const docs = [service(r, { i: f, kind: r.chance(0.7) ? 'clusterIP' : 'noClusterIP', selector: `app-${f}`, ports }), deployment(r, f, ports)];
-      docs.push(r.chance(0.5) ? configMap(r, f) : service(r, { i: 100000 + f, kind: 'headlessSts', selector: `app-${f}`, ports: servicePorts(r, true) }));
-      const path = join(sub, `app-${f}.yaml`);
+      const k = base + f;
+      const ports = portsOf(k);
+      const docs = [service(r, { i: k, kind: r.chance(0.7) ? 'clusterIP' : 'noClusterIP', selector: `app-${k}`, ports }), deployment(r, k, ports)];
+      docs.push(r.chance(0.5) ? configMap(r, k) : service(r, { i: 100000 + k, kind: 'headlessSts', selector: `app-${k}`, ports: servicePorts(r, true) }));
+      // One file in ten adds ready endpoints to a selectorless Service of the big manifest: its
+      // diagnostics depend on the folder (a Service whose only endpoints were not ready is served).
+      if (opts.besideBig && f % 10 === 5) docs.push(readyEndpoints(SVC_STS_END + ((Math.floor(f / 10) * 7) % (SVC_SELECTORLESS_END - SVC_STS_END)), f));
+      const path = join(sub, `app-${k}.yaml`);
       writeFileSync(path, `${docs.join('\n---\n')}\n`);
       paths.push(path);
     }
   } finally {
-    refLimit = SVC_STS_END;
+    setScale(1);
+    crossRefs = 0;
+    refBase = 0;
   }
   return paths;
 }
 
-/** Writes bench/generated/big.yaml; returns its path and what it holds. */
-export function writeBigManifest(seed = 42): { path: string; bytes: number; objects: number; counts: Record<string, number> } {
+/** Writes bench/generated/big.yaml (big-<scale>.yaml when scaled); returns its path and what it holds. */
+export function writeBigManifest(seed = 42, scale = 1): { path: string; bytes: number; objects: number; counts: Record<string, number> } {
   mkdirSync(GENERATED_DIR, { recursive: true });
-  const { text, counts } = bigManifest(seed);
-  const path = join(GENERATED_DIR, 'big.yaml');
+  const { text, counts } = bigManifest(seed, scale);
+  setScale(1);
+  const path = join(GENERATED_DIR, scale === 1 ? 'big.yaml' : `big-${scale}.yaml`);
   // Atomically (write, then rename): another bench may be reading the same file.
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, text);

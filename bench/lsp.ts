@@ -44,6 +44,7 @@ export class LspServer {
   stderr = '';
   private readonly publishes: Publish[] = [];
   private readonly waiters: { pred: (p: Publish) => boolean; resolve: (p: Publish) => void }[] = [];
+  private readonly publishListeners = new Set<(p: Publish) => void>();
   private readonly notificationWaiters = new Map<string, ((params: unknown, at: number) => void)[]>();
   private exited = false;
   /** How the process ended, once it has. */
@@ -65,6 +66,7 @@ export class LspServer {
       const p = { params, at: performance.now() };
       this.publishes.push(p);
       if (this.publishes.length > 1000) this.publishes.splice(0, 500);
+      for (const l of this.publishListeners) l(p);
       for (const w of [...this.waiters]) {
         if (w.pred(p)) {
           this.waiters.splice(this.waiters.indexOf(w), 1);
@@ -118,6 +120,12 @@ export class LspServer {
       `${this.opts.name} initialize`,
     );
     await this.conn.sendNotification('initialized', {});
+  }
+
+  /** Calls `listener` on every publishDiagnostics from now on; returns the function that stops it. */
+  onPublish(listener: (p: Publish) => void): () => void {
+    this.publishListeners.add(listener);
+    return () => this.publishListeners.delete(listener);
   }
 
   /** The next publish (after now) satisfying `pred`, bounded. */

@@ -3,11 +3,17 @@
  * 2,000-file workspace, next to their targets, with yaml-language-server side by side. Prints
  * figures only (no pass/fail). Every wait is bounded; every child process is killed at the end.
  *
- *   node --import tsx bench/run.ts [--only cli,server,workspace,yls] [--patient] [--profile DIR] [--ws-files N]
+ *   node --import tsx bench/run.ts [--only cli,server,workspace,folder,yls] [--patient] [--profile DIR] [--ws-files N] [--scale F] [--pairs N]
+ *
+ * Scenarios: cli (the CLI against the parse floor), server (the 10 MB file alone), workspace
+ * (the 2,000 files), folder (issue 13 §4: the 10 MB file opened inside the 2,000-file folder,
+ * with edits of each category; bench/folder.ts), yls (yaml-language-server on the same file).
  *
  * --patient raises the bounds (for a slow server: complete figures instead of timeouts);
  * --profile DIR runs our CLI and servers under `node --cpu-prof` (read them with bench/profile.ts);
  * --ws-files N sizes the workspace (default 2,000 files), to see how indexing scales;
+ * --scale F sizes the big file (default 1: ~10 MB; e.g. 0.1 for quick runs while developing);
+ * --pairs N sets the edit pairs (forward and back) per category after the scan in `folder` (default 5);
  * --server-node-args="FLAGS" passes node flags to our server (e.g. --max-old-space-size=512).
  */
 import { spawnSync } from 'node:child_process';
@@ -21,8 +27,12 @@ import { runInNewContext } from 'node:vm';
 import { parseAllDocuments } from 'yaml';
 import { allRecords, buildCluster, makeConfig } from '../server/src/dns';
 import { readManifest } from '../server/src/manifests';
+import { cliReference, differenceFromReference, matchesReference, type Reference } from './complete';
+import { serviceNameOffsets } from './edits';
+import { folderScenario } from './folder';
 import { GENERATED_DIR, writeBigManifest, writeWorkspace } from './generate';
 import { Lines, LspServer, TimeoutError, type Publish } from './lsp';
+import { codeCounts, dist, fig, fmtMB, fmtMs, median, note, out, ratio } from './report';
 
 const ROOT = resolve(__dirname, '..');
 /**
@@ -40,10 +50,12 @@ const flag = (name: string): string | undefined => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const ONLY = new Set((flag('--only') ?? 'cli,server,workspace,yls').split(','));
+const ONLY = new Set((flag('--only') ?? 'cli,server,workspace,folder,yls').split(','));
 const PATIENT = argv.includes('--patient');
 const PROFILE_DIR = flag('--profile') ? resolve(flag('--profile')!) : undefined;
 const WS_FILES = Number(flag('--ws-files') ?? 2000);
+const SCALE = Number(flag('--scale') ?? 1);
+const PAIRS = Number(flag('--pairs') ?? 5);
 /** Extra node flags for our server, e.g. --server-node-args=--max-old-space-size=512 (is the peak RSS live data or garbage?). */
 const SERVER_NODE_ARGS = (argv.find((a) => a.startsWith('--server-node-args='))?.slice('--server-node-args='.length) ?? '').split(' ').filter(Boolean);
 
@@ -74,33 +86,6 @@ const TARGET = {
 
 // ---------------------------------------------------------------------------------------------
 // Figures
-
-const fmtMs = (ms: number | undefined): string => (ms === undefined || Number.isNaN(ms) ? 'n/a' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
-const fmtMB = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MiB`);
-const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined || !b ? 'n/a' : `${(a / b).toFixed(2)}×`);
-
-function percentile(xs: readonly number[], p: number): number | undefined {
-  if (xs.length === 0) return undefined;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
-const median = (xs: readonly number[]): number | undefined => percentile(xs, 50);
-
-function codeCounts(ds: readonly { code?: string | number }[]): string {
-  const c = new Map<string, number>();
-  for (const d of ds) c.set(String(d.code), (c.get(String(d.code)) ?? 0) + 1);
-  return [...c].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ×${n}`).join(', ') || 'none';
-}
-
-function dist(xs: readonly number[]): string {
-  if (xs.length === 0) return 'n/a (no samples)';
-  return `p50 ${fmtMs(percentile(xs, 50))}  p95 ${fmtMs(percentile(xs, 95))}  max ${fmtMs(Math.max(...xs))}  (n=${xs.length})`;
-}
-
-const out = (s = ''): void => console.log(s);
-/** One figure line: label, value, target. */
-const fig = (label: string, value: string, target = ''): void => out(`  ${label.padEnd(52)} ${value}${target ? `   [target: ${target}]` : ''}`);
-const note = (s: string): void => out(`    ${s}`);
 
 /** Runs `fn` up to `n` times, stopping early when the next run would exceed `budgetMs`. */
 async function repeat<T extends { wallMs: number }>(n: number, budgetMs: number, fn: () => Promise<T> | T): Promise<T[]> {
@@ -233,13 +218,14 @@ async function phase<T>(s: LspServer, name: string, fn: () => Promise<T>): Promi
   }
 }
 
-function ourServer(rootUri: string | null): LspServer {
+/** Our server; `settings` answers `workspace/configuration` for the k8sDns section. */
+function ourServer(rootUri: string | null, settings: Record<string, unknown> = {}): LspServer {
   const s = new LspServer({
     name: 'k8s-dns',
     command: process.execPath,
     args: [...SERVER_NODE_ARGS, ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), SERVER, '--stdio'],
     rootUri,
-    configuration: () => ({}),
+    configuration: (section) => (section === 'k8sDns' ? settings : {}),
   });
   servers.push(s);
   return s;
@@ -287,17 +273,6 @@ function editSpots(text: string, count: number): number[] {
   // Without spots every edit would land at one place (or nowhere): better no figure than a wrong one.
   if (spots.length === 0) throw new Error('bench: no Service description found to edit in the generated file');
   return spots;
-}
-
-/** Positions on the names of `count` Services spread over the file. */
-function serviceNameOffsets(text: string, count: number): number[] {
-  const all: number[] = [];
-  const needle = '\nkind: Service\nmetadata:\n  name: ';
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) all.push(i + needle.length + 2);
-  const step = Math.max(1, Math.floor(all.length / count));
-  const out: number[] = [];
-  for (let i = 0; i < all.length && out.length < count; i += step) out.push(all[i]!);
-  return out;
 }
 
 interface ServerFigures {
@@ -372,6 +347,11 @@ async function requests(s: LspServer, n: number, budgetMs: number, make: (i: num
 async function issue3Big(file: string, text: string, floor: Timing): Promise<ServerFigures> {
   out('Issue 3: the language server (out/server.js --stdio) on the 10 MB file');
   const uri = pathToFileURL(file).href;
+  // "Complete" = the publish whose diagnostics are those of a fresh `check` of the file (bench/complete.ts).
+  const refOrError = cliReference(CLI, [file], file, BOUND.cliBudget * 2);
+  const ref: Reference | undefined = 'error' in refOrError ? undefined : refOrError;
+  if (ref) fig('reference: k8s-dns check <file> (CLI)', `${ref.count} diagnostics, in ${fmtMs(ref.ms)}`);
+  else fig('reference: k8s-dns check <file> (CLI)', `failed (${'error' in refOrError ? refOrError.error : ''}): "complete" falls back to the second publish of version 1`);
   const s = ourServer(null);
   const figs: ServerFigures = { edits: [] };
   try {
@@ -379,26 +359,37 @@ async function issue3Big(file: string, text: string, floor: Timing): Promise<Ser
     const cpu0 = s.cpuMs();
     const t = performance.now();
     const first = s.nextDiagnostics((p) => p.params.uri === uri, BOUND.firstDiagnostics, 'first diagnostics after didOpen');
-    // Large files may get an early publish (parse problems) before the one with the checks.
+    // Large files get an early publish (parse problems only) before the one with the checks.
     let publishes = 0;
-    const second = s.nextDiagnostics((q) => q.params.uri === uri && q.params.version === 1 && ++publishes === 2, BOUND.firstDiagnostics + BOUND.fullDiagnostics, 'diagnostics with the checks');
-    second.catch(() => undefined);
+    let lastOpen: Publish | undefined;
+    const stopListening = s.onPublish((q) => {
+      if (q.params.uri === uri && q.params.version === 1) lastOpen = q;
+    });
+    const completeBound = BOUND.firstDiagnostics + BOUND.fullDiagnostics;
+    const complete = s.nextDiagnostics(
+      (q) => q.params.uri === uri && q.params.version === 1 && (ref ? matchesReference(q.params.diagnostics, ref) : ++publishes === 2),
+      completeBound,
+      'complete diagnostics',
+    );
+    complete.catch(() => undefined).finally(stopListening);
     s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     try {
       const p = await phase(s, 'didOpen → first diagnostics', () => first);
       figs.openMs = p.at - t;
       figs.openCpuMs = (s.cpuMs() ?? NaN) - (cpu0 ?? NaN);
       figs.openDiagnostics = p.params.diagnostics.length;
-      fig('didOpen → first publishDiagnostics', `${fmtMs(figs.openMs)} wall, ${fmtMs(figs.openCpuMs)} server CPU (${figs.openDiagnostics} diagnostics)`);
-      if (p.params.diagnostics.length) note(`diagnostics: ${codeCounts(p.params.diagnostics)}`);
-      fig('  ratio to the parseAllDocuments floor', `${ratio(figs.openMs, floor.wallMs)} wall, ${ratio(figs.openCpuMs, floor.cpuMs)} CPU`, `≤ ${TARGET.openRatio}×`);
+      const firstComplete = ref ? matchesReference(p.params.diagnostics, ref) : undefined;
+      const kind = firstComplete === true ? 'already complete' : firstComplete === false ? 'early: parse problems only, not the checks' : 'complete or not: no reference';
+      fig('didOpen → first publish', `${fmtMs(figs.openMs)} wall, ${fmtMs(figs.openCpuMs)} server CPU (${figs.openDiagnostics} diagnostics; ${kind})`);
+      if (p.params.diagnostics.length && firstComplete !== true) note(`diagnostics: ${codeCounts(p.params.diagnostics)}`);
+      fig('  ratio to the parseAllDocuments floor', `${ratio(figs.openMs, floor.wallMs)} wall, ${ratio(figs.openCpuMs, floor.cpuMs)} CPU`);
       try {
         // Hovers while the checks run: a large file's checks go in slices, with requests between.
         const names = serviceNameOffsets(text, 200);
         const lines = new Lines(text);
         const during: number[] = [];
         let checked = false;
-        second.then(() => (checked = true), () => (checked = true));
+        complete.then(() => (checked = true), () => (checked = true));
         const full = await phase(s, 'checks after the first publish', async () => {
           // One every 50 ms, as a user would: more would slow the checks being measured.
           for (let i = 0; !checked; i++) {
@@ -408,18 +399,19 @@ async function issue3Big(file: string, text: string, floor: Timing): Promise<Ser
             during.push(r.ms);
             await new Promise((resolve) => setTimeout(resolve, Math.max(0, 50 - (performance.now() - sent))));
           }
-          return second;
+          return complete;
         });
         figs.fullMs = full.at - t;
         figs.openDiagnostics = full.params.diagnostics.length;
-        fig('didOpen → second publish (with the checks)', `${fmtMs(figs.fullMs)} wall, ${fmtMs((s.cpuMs() ?? NaN) - (cpu0 ?? NaN))} server CPU (${full.params.diagnostics.length} diagnostics)`);
+        fig(ref ? 'didOpen → complete diagnostics (= the CLI check)' : 'didOpen → second publish (with the checks)', `${fmtMs(figs.fullMs)} wall, ${fmtMs((s.cpuMs() ?? NaN) - (cpu0 ?? NaN))} server CPU (${full.params.diagnostics.length} diagnostics)`);
         note(`diagnostics: ${codeCounts(full.params.diagnostics)}`);
         fig('  ratio to the parseAllDocuments floor', `${ratio(figs.fullMs, floor.wallMs)} wall`, `≤ ${TARGET.openRatio}×`);
         fig('hover while those checks run', dist(during));
         note('(no target: the server is busy checking 10,000 objects; the hover is answered between slices of ~8 ms)');
       } catch (e) {
         if (!(e instanceof TimeoutError)) throw e;
-        note(`no second publish within ${fmtMs(BOUND.fullDiagnostics)} more (the first one was complete, or the checks are still running)`);
+        fig('didOpen → complete diagnostics (= the CLI check)', `timeout after ${(completeBound / 1000).toFixed(0)} s`);
+        if (ref && lastOpen) note(`last publish of version 1: ${fmtMs(lastOpen.at - t)} after didOpen, ${lastOpen.params.diagnostics.length} diagnostics; ${differenceFromReference(lastOpen.params.diagnostics, ref)}`);
       }
     } catch (e) {
       if (!(e instanceof TimeoutError)) throw e;
@@ -616,16 +608,30 @@ async function main(): Promise<void> {
     cpSync(BUILD, join(PROFILE_DIR, 'build'), { recursive: true });
   }
   const t = performance.now();
-  const big = writeBigManifest();
+  const big = writeBigManifest(42, SCALE);
   const text = readFileSync(big.path, 'utf8');
   out(`input: ${big.path}: ${(big.bytes / 1e6).toFixed(2)} MB, ${big.objects} objects (${Object.entries(big.counts).map(([k, v]) => `${v} ${k}`).join(', ')}), generated in ${fmtMs(performance.now() - t)}`);
   out();
 
   let floor: Timing | undefined;
-  if (ONLY.has('cli') || ONLY.has('server')) floor = (await issue2(big.path, text)).floor;
+  if (ONLY.has('cli') || ONLY.has('server') || ONLY.has('folder')) floor = (await issue2(big.path, text)).floor;
   let ours: ServerFigures | undefined;
   if (ONLY.has('server')) ours = await issue3Big(big.path, text, floor!);
   if (ONLY.has('workspace')) await issue3Workspace();
+  if (ONLY.has('folder')) {
+    await folderScenario({
+      cli: CLI,
+      text,
+      scale: SCALE,
+      wsFiles: WS_FILES,
+      pairs: PAIRS,
+      floorMs: floor!.wallMs,
+      server: (rootUri, settings) => ourServer(rootUri, settings),
+      phase,
+      stopGraceMs: PROFILE_DIR ? 60_000 : 5_000,
+      patience: P,
+    });
+  }
   let yls: (ServerFigures & { version?: string }) | undefined;
   if (ONLY.has('yls')) yls = await yamlLanguageServer(big.path, text);
   sideBySide(ours, yls);

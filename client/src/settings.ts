@@ -34,11 +34,13 @@ export function serverSettings(): Record<string, unknown> {
   return {
     clusterDomain: c.get('clusterDomain'),
     defaultNamespace: c.get('defaultNamespace'),
+    clusterDnsService: c.get('clusterDnsService'),
     dnsFlavor: c.get('dnsFlavor'),
     podRecords: c.get('podRecords'),
     endpointPodNames: c.get('endpointPodNames'),
     ignoreEmptyService: c.get('ignoreEmptyService'),
     ttl: c.get('ttl'),
+    nodePortRange: c.get('nodePortRange'),
     exclude: c.get('exclude'),
     checks: c.get('checks'),
   };

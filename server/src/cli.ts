@@ -32,6 +32,7 @@ Options:
   --ignore-empty-service        NXDOMAIN for Services without ready endpoints
   --flavor coredns|kube-dns     which cluster DNS server answers (default coredns)
   --ttl N                       record TTL (default 30, as kubeadm's Corefile)
+  --node-port-range A-B         check: the cluster's --service-node-port-range (default 30000-32767)
   --json                        machine-readable output
   --format text|json|sarif      output format of check
   --live                        resolve: read the cluster of a kubeconfig context (runs its credential plugins)

@@ -102,3 +102,23 @@ test('check --format sarif is SARIF 2.1.0 with rules and locations', () => {
   assert.ok(res.locations[0].physicalLocation.region.startLine >= 1);
   assert.match(res.locations[0].physicalLocation.artifactLocation.uri, /mistakes\/services\.yaml$/);
 });
+
+test('check: the summary line ends with a newline, after findings and without any', () => {
+  const bad = run('check', join(EXAMPLES, 'mistakes'));
+  assert.match(bad.stderr, /\d+ error\(s\), \d+ warning\(s\), \d+ note\(s\) in \d+ file\(s\)\n$/);
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-dns-'));
+  writeFileSync(join(dir, 'ok.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: ok}\nspec: {clusterIP: 10.96.0.1, ports: [{name: http, port: 80}]}\n');
+  const clean = run('check', dir);
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.match(clean.stderr, / in 1 file\(s\)\n$/);
+  assert.ok(clean.stdout === '' || clean.stdout.endsWith('\n'), 'findings end with a newline too');
+});
+
+test('check: a Helm-style template and a CI workflow are not validated (the editor skips them too)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-dns-'));
+  writeFileSync(join(dir, 'etcd.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: etcd-{{cell}}\n  labels:\n    release: "{{ .Release.Name }}"\nspec:\n  clusterIP: None\n');
+  writeFileSync(join(dir, 'ci.yaml'), 'on: [push]\njobs:\n  b:\n    steps:\n    - run: echo ${{ github.sha }}\n');
+  const r = run('check', dir, '--json');
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual((JSON.parse(r.stdout) as { diagnostics: { file: string; code: string }[] }).diagnostics.map((d) => [d.file.slice(dir.length + 1), d.code]), [['etcd.yaml', 'helm-template']]);
+});

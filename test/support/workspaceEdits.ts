@@ -79,6 +79,41 @@ metadata:
 spec:
   clusterIP: None
   ports: [{name: http, port: 80}]
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+  namespace: kiada
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: m
+        image: busybox
+        env:
+        - {name: API, value: "https://kubernetes.default.svc"}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: by-controller
+  namespace: kiada
+spec:
+  clusterIP: None
+  selector: {job-name: migrate}
+  ports: [{name: http, port: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: db-1
+  namespace: kiada
+spec:
+  clusterIP: None
+  selector: {statefulset.kubernetes.io/pod-name: db-1}
+  ports: [{name: http, port: 80}]
 `;
 
 /** Edits a user makes: renames, namespaces, headless or not, port names, written names, documents. */
@@ -108,6 +143,10 @@ export const SWAPS: [string, string][] = [
   ['name: other\n', 'name: elsewhere\n'],
   ['type: ExternalName\n', ''],
   ['\n---\n', '\n---\napiVersion: v1\nkind: Service\nmetadata: {name: quote, namespace: other}\nspec: {ports: [{port: 80}]}\n---\n'],
+  ['name: migrate\n', 'name: migrate2\n'],
+  ['pod-name: db-1', 'pod-name: db-0'],
+  ['replicas: 2', 'replicas: 1'],
+  ['selector: {job-name: migrate}', 'selector: {controller-uid: abc}'],
 ];
 
 /** The edit that makes swap `swap` (backwards: `b` → `a`) at the `nth` occurrence (or the last), if any. */

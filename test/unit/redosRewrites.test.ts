@@ -7,8 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { hasHelmTemplate } from '../../server/src/manifests/read';
-import { looksLikeKubernetes } from '../../server/src/workspace/scan';
+import { looksLikeKubernetes } from '../../server/src/manifests/treatment';
 import { makeConfig } from '../../server/src/dns/config';
+import { hasPlaceholder } from '../../server/src/checks/validation/placeholder';
+import { YAML11_INT_TEST } from '../../server/src/manifests/yamlParse';
 
 const RUNS = { numRuns: 3000 };
 
@@ -31,7 +33,7 @@ test('hasHelmTemplate answers as the regex it replaces', () => {
 });
 
 test('looksLikeKubernetes answers as the regex it replaces', () => {
-  const old = (t: string): boolean => /(^|\n)\s*(-\s+)?kind:\s*\S/.test(t) || /"kind"\s*:\s*"/.test(t);
+  const old = (t: string): boolean => /(^|[\n\r])\s*(-\s+)?kind:\s*\S/.test(t) || /"kind"\s*:\s*"/.test(t);
   const tokens = ['kind:', '"kind"', ':', '"', ' ', '\t', '\n', '\r', '\u2028', '-', 'x', 'a: ', '- '];
   fc.assert(fc.property(tokensOf(tokens), (t) => looksLikeKubernetes(t) === old(t)), RUNS);
   for (const t of ['kind: Service', '\n\n  - kind: X', '-\n kind: X', 'a: 1\n  kind:\n\n  X', '{"kind": "Service"}']) assert.equal(looksLikeKubernetes(t), true, JSON.stringify(t));
@@ -62,4 +64,16 @@ test('error messages on one line (cli/commands/resolve.ts): the look-behind chan
     fc.property(textOf([' ', '\n', '\r', '\t', 'a', 'b']), (t) => t.replace(/(?<!\s)\s*\n\s*/g, ' ') === t.replace(/\s*\n\s*/g, ' ')),
     RUNS,
   );
+});
+
+test('hasPlaceholder answers as the regex it replaces (checks/validation/placeholder.ts)', () => {
+  const old = /\{\{[\s\S]*?\}\}|\$\{[^}]*\}|\$\([^)]*\)/;
+  fc.assert(fc.property(tokensOf(['{', '}', '$', '(', ')', '{{', '}}', '${', '$(', 'a', ' ', '\n']), (t) => hasPlaceholder(t) === old.test(t)), RUNS);
+});
+
+test('the YAML 1.1 integer test accepts what the regex it replaces accepted (manifests/yamlParse.ts)', () => {
+  const old = /^[-+]?(?:0[bB]_*[01][01_]*|0[0-7_]*[0-7][0-7_]*|[0-9][0-9_]*_[0-9_]*|0[xX][0-9a-fA-F_]*_[0-9a-fA-F_]*|0[oO][0-7_]*_[0-7_]*)$/;
+  fc.assert(fc.property(textOf(['0', '1', '7', '8', '9', '_', 'x', 'X', 'b', 'o', 'f', '-', '+', 'a']), (t) => YAML11_INT_TEST.test(t) === old.test(t)), { numRuns: 20000 });
+  for (const t of ['0777', '1_000', '0b101', '0x_ff', '0o7_7', '-0_7']) assert.equal(YAML11_INT_TEST.test(t), true, t);
+  for (const t of ['0', '12', '0x', '0_', '08', '_1', '0o8_']) assert.equal(YAML11_INT_TEST.test(t), old.test(t), t);
 });

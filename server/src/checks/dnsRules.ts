@@ -26,6 +26,7 @@ import { svcTargetPortNameUnknown } from './rules/refs/targetPortNameUnknown';
 import { dnsNameUnresolved } from './rules/refs/dnsNameUnresolved';
 import { dnsNameWrongNamespace } from './rules/refs/dnsNameWrongNamespace';
 import { dnsNamePortUnknown } from './rules/refs/dnsNamePortUnknown';
+import { objectDuplicate } from './rules/refs/objectDuplicate';
 
 export const DNS_RULES: readonly Rule[] = [
   svcPortUnnamedNoSrv,
@@ -52,4 +53,5 @@ export const DNS_RULES: readonly Rule[] = [
   dnsNameUnresolved,
   dnsNameWrongNamespace,
   dnsNamePortUnknown,
+  objectDuplicate,
 ];

@@ -35,7 +35,11 @@ export type Watch =
   | { readonly servicesIn: string }
   | { readonly servicesNamed: string }
   | { readonly templatesIn: string }
-  | { readonly objectsIn: string };
+  | { readonly objectsIn: string }
+  /** The objects of one identity (`identity.ts` `objectIdentity`). */
+  | { readonly identity: string }
+  /** Whether a folder holds a kustomize Kustomization (`identity.ts` `hasKustomization`). */
+  | { readonly kustomizationIn: string };
 
 export interface Finding {
   readonly code: string;

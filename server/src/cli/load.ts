@@ -1,6 +1,7 @@
 /** Reads manifest files into one cluster view, the way every CLI command needs it. */
 import { readFileSync } from 'node:fs';
-import { readManifest, type ParsedFile } from '../manifests';
+import { looksLikeKubernetes, readManifest, treatmentOf, type FileTreatment, type ParsedFile } from '../manifests';
+import { isHelmTemplate } from '../workspace/scan';
 import { readChunks } from '../parallel/parallelSyntax';
 import { buildCluster, type Cluster, type ClusterConfig } from '../dns';
 import { UsageError } from './args';
@@ -10,6 +11,8 @@ export interface LoadedInput {
   readonly files: readonly ParsedFile[];
   /** File texts by path, for line numbers. */
   readonly texts: ReadonlyMap<string, string>;
+  /** How each file is treated, decided as the language server decides it (`manifests/treatment.ts`). */
+  readonly treatments: ReadonlyMap<string, FileTreatment>;
   readonly cluster: Cluster;
 }
 
@@ -17,6 +20,7 @@ export function loadInput(paths: readonly string[], config: ClusterConfig): Load
   if (paths.length === 0) throw new UsageError('no manifests given: pass -f PATH (a file or a folder)');
   const files: ParsedFile[] = [];
   const texts = new Map<string, string>();
+  const treatments = new Map<string, FileTreatment>();
   for (const f of findManifestFiles(paths)) {
     let text: string;
     try {
@@ -25,7 +29,10 @@ export function loadInput(paths: readonly string[], config: ClusterConfig): Load
       throw new UsageError(`${f}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
     }
     texts.set(f, text);
-    files.push(readManifest(text, f, { defaultNamespace: config.defaultNamespace, helm: f.endsWith('.tpl'), lazySyntax: true }, readChunks));
+    const parsed = readManifest(text, f, { defaultNamespace: config.defaultNamespace, helm: isHelmTemplate(f), lazySyntax: true }, readChunks);
+    files.push(parsed);
+    treatments.set(f, treatmentOf({ helm: parsed.helm, kube: looksLikeKubernetes(text) }));
   }
-  return { files, texts, cluster: buildCluster(files.flatMap((p) => p.objects), config) };
+  // Templates' objects still feed the DNS view, as in the editor: only their checks are skipped.
+  return { files, texts, treatments, cluster: buildCluster(files.flatMap((p) => p.objects), config) };
 }

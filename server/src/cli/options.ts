@@ -1,9 +1,10 @@
 /** The flags every command shares: where manifests are, and how the cluster DNS is configured. */
 import { makeConfig, type ClusterConfig, type DnsFlavor, type PodRecordsMode } from '../dns';
+import { parsePortRange } from '../checks/validation/nodePorts';
 import { UsageError, value, values, type FlagSpec, type ParsedArgs } from './args';
 
 export const COMMON_FLAGS: FlagSpec = {
-  values: ['-f', '--filename', '--cluster-domain', '--namespace', '-n', '--pod-records', '--flavor', '--ttl', '--format'],
+  values: ['-f', '--filename', '--cluster-domain', '--namespace', '-n', '--pod-records', '--flavor', '--ttl', '--format', '--node-port-range'],
   switches: ['--json', '--endpoint-pod-names', '--ignore-empty-service', '--help', '-h'],
   repeat: ['-f', '--filename'],
 };
@@ -23,6 +24,9 @@ export function configFrom(args: ParsedArgs): ClusterConfig {
   if (zone !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\.?$/i.test(zone)) {
     throw new UsageError(`--cluster-domain ${zone} is not a DNS name`);
   }
+  const rangeText = value(args, '--node-port-range');
+  const nodePortRange = rangeText === undefined ? undefined : parsePortRange(rangeText);
+  if (rangeText !== undefined && !nodePortRange) throw new UsageError(`--node-port-range ${rangeText} is not a port range like 30000-32767`);
   const ns = value(args, '--namespace', '-n');
   return makeConfig({
     ...(zone ? { zone } : {}),
@@ -32,6 +36,7 @@ export function configFrom(args: ParsedArgs): ClusterConfig {
     endpointPodNames: args.switches.has('--endpoint-pod-names'),
     ignoreEmptyService: args.switches.has('--ignore-empty-service'),
     ...(ttl !== undefined ? { ttl } : {}),
+    ...(nodePortRange ? { nodePortRange } : {}),
   });
 }
 

@@ -22,6 +22,7 @@ import {
   type Workload,
 } from '../manifests/types';
 import type { ClusterConfig } from './config';
+import { selectedPods } from './controllerLabels';
 import { ipFamily, isPlaceholder } from './names';
 
 /** Where the endpoints of a slice come from. */
@@ -172,12 +173,16 @@ function slicesFromPods(svc: Service, pods: readonly Pod[]): EffectiveSlice[] {
   return slices;
 }
 
-/** Placeholder endpoints for the pods a workload will create, once they are ready. */
-function slicesFromWorkload(svc: Service, w: Workload | StatefulSet): EffectiveSlice {
+/**
+ * Placeholder endpoints for the pods a workload will create, once they are ready; `ordinals`
+ * narrows a StatefulSet's pods to those a selector on their pod name or index picks.
+ */
+function slicesFromWorkload(svc: Service, w: Workload | StatefulSet, ordinals?: readonly number[]): EffectiveSlice {
   const endpoints: EffectiveEndpoint[] = [];
   if (isStatefulSet(w)) {
-    for (let i = 0; i < w.replicas; i++) {
-      const podName = `${w.meta.name}-${w.ordinalStart + i}`;
+    const all = Array.from({ length: w.replicas }, (_, i) => w.ordinalStart + i);
+    for (const ordinal of ordinals ?? all) {
+      const podName = `${w.meta.name}-${ordinal}`;
       // The StatefulSet controller sets hostname = pod name and subdomain = serviceName.
       const tmpl = { ...w.template, hostname: podName, ...(w.serviceName ? { subdomain: w.serviceName } : {}) };
       const hostname = hostnameFor(tmpl, svc, w.meta.namespace);
@@ -286,9 +291,11 @@ export function buildNamespacePart(objects: readonly KubeObject[], config: Clust
         slices.push(...slicesFromPods(svc, matching));
         // A workload's future pods count unless the input already holds its pods (named after it).
         for (const w of workloads) {
-          if (!selects(svc.spec.selector, w.template.labels)) continue;
+          // With the labels the controller adds (job-name, pod-name, …); a hash may match.
+          const selected = selectedPods(svc.spec.selector, w);
+          if (!selected) continue;
           if (matching.some((p) => p.meta.name.startsWith(`${w.meta.name}-`))) continue;
-          slices.push(slicesFromWorkload(svc, w));
+          slices.push(slicesFromWorkload(svc, w, selected.ordinals));
         }
       }
     }

@@ -6,6 +6,12 @@
 export type PodRecordsMode = 'disabled' | 'insecure' | 'verified';
 export type DnsFlavor = 'coredns' | 'kube-dns';
 
+/** A port range, both ends included, like kube-apiserver's `--service-node-port-range`. */
+export interface PortRange {
+  readonly min: number;
+  readonly max: number;
+}
+
 export interface ClusterConfig {
   /** The cluster domain, lower case, without a trailing dot. */
   readonly zone: string;
@@ -20,6 +26,16 @@ export interface ClusterConfig {
   readonly flavor: DnsFlavor;
   /** The namespace of objects that name none. */
   readonly defaultNamespace: string;
+  /**
+   * The cluster's `--service-node-port-range` (default 30000-32767). Not DNS, but a property of
+   * the cluster the manifests deploy to, read by the node-port checks.
+   */
+  readonly nodePortRange: PortRange;
+  /**
+   * The cluster DNS Service as `namespace/name` (kubeadm: `kube-system/kube-dns`): it exists in
+   * every cluster, whether the workspace describes it or not (`dns/builtins.ts`).
+   */
+  readonly clusterDnsService: string;
 }
 
 export const DEFAULT_CONFIG: ClusterConfig = {
@@ -30,6 +46,8 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   ttl: 30,
   flavor: 'coredns',
   defaultNamespace: 'default',
+  nodePortRange: { min: 30000, max: 32767 },
+  clusterDnsService: 'kube-system/kube-dns',
 };
 
 /** kube-dns answers with TTL 30 and its own SRV priority (dns-rules.md §14). */

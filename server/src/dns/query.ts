@@ -100,14 +100,21 @@ export function query(cluster: Cluster, name: string, type = 'A'): Answer {
   return nx(ctx);
 }
 
+/** The cluster DNS Service's namespace and name (`k8sDns.clusterDnsService`, kubeadm's kube-system/kube-dns). */
+function clusterDnsService(cluster: Cluster): [string, string] {
+  const [ns, name] = cluster.config.clusterDnsService.split('/');
+  return [ns ?? 'kube-system', name ?? 'kube-dns'];
+}
+
 function apex(ctx: Ctx): Answer {
   const { cluster, qname, qtype } = ctx;
   if (qtype === 'SOA') return result(ctx, 'NOERROR', [soaRecord(cluster, ctx.zoneSpelled)]);
   if (qtype === 'TXT') return nx(ctx);
   if (qtype === 'NS') {
     // In a normal cluster the name server is the kube-dns Service (ns.go `nsAddrs`).
-    const kd = cluster.services.get(serviceKey('kube-system', 'kube-dns'));
-    const target = kd ? `kube-dns.kube-system.svc.${ctx.zoneSpelled}.` : `ns.dns.${ctx.zoneSpelled}.`;
+    const [dnsNs, dnsName] = clusterDnsService(cluster);
+    const kd = cluster.services.get(serviceKey(dnsNs, dnsName));
+    const target = kd ? `${dnsName}.${dnsNs}.svc.${ctx.zoneSpelled}.` : `ns.dns.${ctx.zoneSpelled}.`;
     const additional = kd && !kd.headless ? kd.clusterIPs.map((ip) => addressRecord(target, ip, cluster.config.ttl, kd.service)) : [];
     return result(ctx, 'NOERROR', [rr(qname, 'NS', cluster.config.ttl, target, kd?.service)], additional);
   }
@@ -121,7 +128,7 @@ function apex(ctx: Ctx): Answer {
 function nameServer(ctx: Ctx): Answer {
   const { cluster, qname, qtype } = ctx;
   if (qtype !== 'A' && qtype !== 'AAAA') return nodata(ctx);
-  const kd = cluster.services.get(serviceKey('kube-system', 'kube-dns'));
+  const kd = cluster.services.get(serviceKey(...clusterDnsService(cluster)));
   const ips = kd && !kd.headless ? kd.clusterIPs : ['<IP of the CoreDNS pod>'];
   const want = qtype === 'A' ? 4 : 6;
   const answer = ips

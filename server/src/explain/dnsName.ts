@@ -11,7 +11,7 @@ export function dnsNameHover(cluster: Cluster, use: DnsNameUse): string {
   if (r.hit) {
     const svc = use.target?.service;
     return joinSections(
-      `${code(use.token.host)} → **${code(r.hit.name)}**${svc ? ` (Service ${code(`${svc.meta.namespace}/${svc.meta.name}`)})` : ''}`,
+      `${code(use.token.host)} → **${code(r.hit.name)}**${svc ? ` (Service ${code(`${svc.meta.namespace}/${svc.meta.name}`)}${use.builtin ? `, ${use.builtin}` : ''})` : ''}`,
       recordBlock(r.hit.answer.answer),
       r.tries.length > 1 ? path : undefined,
     );

@@ -3,7 +3,8 @@
  * in values, selectors, named target ports, StatefulSet `serviceName`, EndpointSlice labels,
  * Endpoints names and pod `subdomain`s.
  */
-import { serviceKey, selects, type ServiceEntry } from '../dns/cluster';
+import { serviceKey, type ServiceEntry } from '../dns/cluster';
+import { selectsPodsOf } from '../dns/controllerLabels';
 import { isEndpointSlice, isEndpoints, isPod, isService, isStatefulSet, isWorkload, type FieldPath, type KubeObject, type Service, type TextRange } from '../manifests/types';
 import { dnsNameUses, type DnsNameUse } from '../refs/dnsNames';
 import { hostRange, labelRange } from '../refs/locate';
@@ -44,7 +45,7 @@ function serviceOf(index: WorkspaceIndex, ns: string, name: string | undefined):
 function selectedTemplates(index: WorkspaceIndex, svc: Service): KubeObject[] {
   const out: KubeObject[] = [];
   for (const o of index.cluster().objects) {
-    if ((isPod(o) || isWorkload(o) || isStatefulSet(o)) && o.meta.namespace === svc.meta.namespace && selects(svc.spec.selector, o.template.labels)) out.push(o);
+    if ((isPod(o) || isWorkload(o) || isStatefulSet(o)) && o.meta.namespace === svc.meta.namespace && selectsPodsOf(svc.spec.selector, o)) out.push(o);
   }
   return out;
 }
@@ -59,6 +60,7 @@ function labelsPath(o: KubeObject): FieldPath {
 export function definitionAt(index: WorkspaceIndex, uri: string, offset: number): Location[] {
   const use = useAt(index, uri, offset);
   if (use) {
+    if (use.builtin) return []; // a built-in Service is written in no file
     const entry = use.target ?? serviceOf(index, use.serviceNamespace, use.serviceName);
     return entry ? [loc(entry.service, ['metadata', 'name'])] : [];
   }

@@ -51,11 +51,21 @@ export class FieldReader {
     return [];
   }
 
+  /** A string; a boolean reads as absent, unreported (see {@link notString}). */
   string(obj: Json, path: FieldPath): string | undefined {
     if (obj === undefined || obj === null) return undefined;
     if (typeof obj === 'string') return obj;
-    this.wrongType(path, 'a string', obj);
+    this.notString(path, 'a string', obj);
     return undefined;
+  }
+
+  /**
+   * A value that is not a string where one is required. A boolean (`yes`, `on`, `true`) is left
+   * to the `unquoted-boolean` check, which knows every string field and offers to quote it: one
+   * report per value.
+   */
+  private notString(path: FieldPath, expected: string, got: Json): void {
+    if (typeof got !== 'boolean') this.wrongType(path, expected, got);
   }
 
   /** An integer (Go int32/int64 fields reject strings and fractions alike). */
@@ -78,18 +88,23 @@ export class FieldReader {
     if (obj === undefined || obj === null) return undefined;
     if (typeof obj === 'string') return obj;
     if (typeof obj === 'number' && Number.isInteger(obj)) return obj;
-    this.wrongType(path, 'an integer or a string', obj);
+    this.notString(path, 'an integer or a string', obj);
     return undefined;
   }
 
-  /** A `map[string]string` such as labels; non-string values are reported and left out. */
+  /**
+   * A `map[string]string` such as labels; non-string values are reported and left out. A null
+   * value (`tier:` or `tier: null`) is the empty string: Go's JSON decoder stores the element's
+   * zero value for a null, and the API server accepts it.
+   */
   stringMap(obj: Json, path: FieldPath): Record<string, string> | undefined {
     const m = this.map(obj, path);
     if (!m) return undefined;
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(m)) {
       if (typeof v === 'string') out[k] = v;
-      else this.wrongType([...path, k], 'a string (quote numbers and booleans)', v);
+      else if (v === null) out[k] = '';
+      else this.notString([...path, k], 'a string (quote numbers)', v);
     }
     return out;
   }

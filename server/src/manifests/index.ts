@@ -3,5 +3,6 @@ export * from './types';
 export { readManifest, readDocument, chunksOf, MAX_ALIAS_COUNT, type ReadOptions, type ParsedDocument } from './read';
 export { readKubeObject, SERVICE_NAME_LABEL, type ObjectReadOptions } from './objects';
 export { syntheticSource } from './yamlSource';
-export { LineIndex } from './lineIndex';
 export { splitYamlDocuments, type DocumentChunk } from './split';
+export { treatmentOf, reportedProblems, checksObjects, looksLikeKubernetes, type FileTreatment, type FileTraits } from './treatment';
+export { groupKind, groupOf, kindStatus, servedVersion, type KindStatus } from './apiGroups';

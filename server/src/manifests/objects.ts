@@ -3,6 +3,7 @@
  * object. Manifests and live objects go through this same function, so the DNS engine cannot
  * tell them apart.
  */
+import { modelKind } from './apiGroups';
 import { FieldReader } from './fieldReader';
 import type {
   Container,
@@ -242,10 +243,12 @@ function podReady(r: FieldReader, status: JsonMap): boolean | undefined {
 export function readKubeObject(raw: Json, source: ObjectSource, opts: ObjectReadOptions): ObjectReadResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { problems: [] };
   const obj = raw as JsonMap;
-  const kind = typeof obj['kind'] === 'string' ? obj['kind'] : undefined;
-  if (!kind) return { problems: [] };
-  const r = new FieldReader(source, kind);
+  const written = typeof obj['kind'] === 'string' ? obj['kind'] : undefined;
+  if (!written) return { problems: [] };
+  const r = new FieldReader(source, written);
   const apiVersion = r.string(obj['apiVersion'], ['apiVersion']) ?? '';
+  // Another group's `Service` is kept as `Service.<group>`: not typed, never read as ours.
+  const kind = modelKind(written, apiVersion);
   const meta = readMeta(r, obj, opts);
   const base = { apiVersion, meta, source, raw: obj };
   const spec = (): JsonMap => r.map(obj['spec'], ['spec']) ?? {};

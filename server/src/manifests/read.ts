@@ -3,10 +3,14 @@
  * problems. Each `---` document is parsed on its own, so a broken document never hides the others
  * and an editor can re-read just the document an edit touched (`readDocument`).
  */
-import { isCollection, parseDocument, Scalar, visit, type Node } from 'yaml';
+import { isCollection, Scalar, visit, type Document, type Node } from 'yaml';
+import { splitJsonStream, startsAsJsonStream } from './jsonStream';
+import { looksLikeKubernetes } from './treatment';
 import { readKubeObject, type ObjectReadOptions } from './objects';
 import { isBlankChunk, splitYamlDocuments, type DocumentChunk } from './split';
 import type { KubeObject, ParsedFile, ParseProblem, TextRange, TextSource } from './types';
+import { independentErrors } from './syntaxErrors';
+import { parseYaml } from './yamlParse';
 import { nodeRange, reparsedTree, yamlObjectSource, type DocumentBase } from './yamlSource';
 
 export interface ReadOptions extends ObjectReadOptions {
@@ -18,10 +22,6 @@ export interface ReadOptions extends ObjectReadOptions {
   /** Keep no syntax trees: objects re-parse their document on the first lookup (batch reads). */
   readonly lazySyntax?: boolean;
 }
-
-// Warnings (a key that is a collection) are not errors, and a server must not print them on stderr.
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: false, logLevel: 'error' } as const;
-const parseSource = (src: string): ReturnType<typeof parseDocument> => parseDocument(src, PARSE_OPTIONS);
 
 /** Everything read from one document of a file. */
 export interface ParsedDocument {
@@ -96,7 +96,7 @@ export function nestsDeeperThan(text: string, max: number): boolean {
  * as. yaml's toJS makes such a key a string by printing it, and printing nested ones repeats the
  * work at every level: a line of 200 `{` took seconds, and of a few thousand, for ever (issue 12).
  */
-function collectionKeysAsText(doc: ReturnType<typeof parseDocument>, src: string): void {
+function collectionKeysAsText(doc: Document, src: string): void {
   visit(doc, {
     Pair(_, pair) {
       if (!isCollection(pair.key)) return;
@@ -109,7 +109,7 @@ function collectionKeysAsText(doc: ReturnType<typeof parseDocument>, src: string
 }
 
 /** The JSON value of a document; `undefined` plus a problem when it cannot be built. */
-function toPlain(doc: ReturnType<typeof parseDocument>, file: string, start: number, end: number, problems: ParseProblem[]): unknown {
+function toPlain(doc: Document, file: string, start: number, end: number, problems: ParseProblem[]): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
@@ -154,7 +154,7 @@ export interface DocumentSyntax {
 interface ParsedSyntax {
   readonly syntax: DocumentSyntax;
   /** The tree and each item's node, for readers that keep trees. */
-  readonly tree?: { readonly doc: ReturnType<typeof parseDocument>; readonly nodes: Node[] };
+  readonly tree?: { readonly doc: Document; readonly nodes: Node[] };
 }
 
 /** Parses one document's text `src`, found at offset `start` of `file`. */
@@ -170,9 +170,9 @@ function parseSyntax(src: string, file: string, start: number, helmFile: boolean
     if (!helm) problems.push(problem(file, start, end, 'yaml-syntax', `YAML could not be parsed: the document is nested too deeply to read (more than ${MAX_FLOW_DEPTH} levels of { and [).`));
     return bare;
   }
-  let doc: ReturnType<typeof parseDocument>;
+  let doc: Document;
   try {
-    doc = parseSource(src);
+    doc = parseYaml(src);
   } catch (e) {
     // The parser recurses on nesting; absurd depth overflows the stack. Report, never crash.
     const msg = e instanceof RangeError ? 'the document is nested too deeply to read' : e instanceof Error ? e.message : String(e);
@@ -180,7 +180,7 @@ function parseSyntax(src: string, file: string, start: number, helmFile: boolean
     return bare;
   }
   if (!helm) {
-    for (const err of doc.errors) {
+    for (const err of independentErrors(doc, src)) {
       const [s, e] = err.pos;
       problems.push(problem(file, start + s, start + Math.max(e, s + 1), 'yaml-syntax', `YAML syntax error: ${err.message.split('\n')[0]}`));
     }
@@ -243,7 +243,7 @@ export function readDocument(text: TextSource, file: string, chunk: DocumentChun
   const base: DocumentBase = { offset: chunk.start, docIndex };
   items.forEach((item, i) => {
     const kept = parsed.tree;
-    const tree = kept && !opts.lazySyntax ? () => ({ doc: kept.doc, root: kept.nodes[i]! }) : reparsedTree(src, parseSource, item.nodePath);
+    const tree = kept && !opts.lazySyntax ? () => ({ doc: kept.doc, root: kept.nodes[i]! }) : reparsedTree(src, parseYaml, item.nodePath);
     const source = yamlObjectSource(file, base, tree, item.range, item.listIndex);
     const res = readKubeObject(item.value, source, opts);
     if (res.object) objects.push(res.object);
@@ -252,12 +252,16 @@ export function readDocument(text: TextSource, file: string, chunk: DocumentChun
   return { chunk, base, objects, problems, helm };
 }
 
-/** The document chunks of a file: JSON files are one document, YAML files split at `---`. */
+/**
+ * The document chunks of a file: a stream of JSON objects is one chunk per object (in any file,
+ * as Kubernetes guesses JSON from a leading `{`); other JSON files are one document, YAML files
+ * split at `---`.
+ */
 export function chunksOf(text: string, file: string): DocumentChunk[] {
-  if (file.toLowerCase().endsWith('.json')) {
-    const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    return [{ start, end: text.length }];
-  }
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const stream = startsAsJsonStream(text, start) ? splitJsonStream(text, start) : undefined;
+  if (stream) return stream;
+  if (file.toLowerCase().endsWith('.json')) return [{ start, end: text.length }];
   return splitYamlDocuments(text);
 }
 
@@ -282,7 +286,8 @@ export function readManifest(text: string, file: string, opts: ReadOptions, read
     for (const p of d.problems) problems.push(p);
     helm ||= d.helm;
   }
-  if (helm && !opts.helm) {
+  // Text with `{{ }}` that is no manifest (a CI workflow's `${{ }}`) is not a template of ours.
+  if (helm && !opts.helm && looksLikeKubernetes(text)) {
     problems.push(
       problem(
         file,

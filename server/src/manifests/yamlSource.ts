@@ -15,11 +15,15 @@ export interface DocumentBase {
   docIndex: number;
 }
 
+/** A node's range, shifted by `offset` (empty at `offset` when the node has none). */
 export function nodeRange(node: Node, offset: number): TextRange {
   const r = node.range;
   if (!r) return { start: offset, end: offset };
   return { start: r[0] + offset, end: r[1] + offset };
 }
+
+/** Merge keys followed through merged maps at most this deep (an anchor cannot merge itself). */
+const MAX_MERGE_DEPTH = 16;
 
 interface Step {
   readonly value: Node | null;
@@ -31,14 +35,38 @@ function deref(node: Node, doc: Document): Node | undefined {
   return (node.resolve(doc) as Node | undefined) ?? undefined;
 }
 
-function child(node: Node, part: string | number, doc: Document): Step | undefined {
+/** Whether a map key is a merge key (`<<`), which the parser reads as a symbol. */
+function isMergeKey(k: Node | null): boolean {
+  return !!k && isScalar(k) && typeof k.value === 'symbol';
+}
+
+/** The maps a merge key's value brings in (`<<: *a` or `<<: [*a, *b]`), first wins. */
+function mergedMaps(value: Node | null, doc: Document): Node[] {
+  const v = value && deref(value, doc);
+  if (!v) return [];
+  if (isSeq(v)) return (v.items as Node[]).map((it) => deref(it, doc)).filter((it): it is Node => !!it && isMap(it));
+  return isMap(v) ? [v] : [];
+}
+
+function child(node: Node, part: string | number, doc: Document, depth = 0): Step | undefined {
   const n = deref(node, doc);
   if (!n) return undefined;
   if (isMap(n)) {
     for (const pair of n.items) {
       const k = pair.key as Node | null;
+      if (isMergeKey(k)) continue;
       const kv = k && isScalar(k) ? k.value : k;
       if (kv === part || String(kv) === String(part)) return { value: (pair.value as Node | null) ?? null, key: k };
+    }
+    // A field merged in (`<<: *base`) is found where it is written: in the anchored map.
+    if (depth < MAX_MERGE_DEPTH) {
+      for (const pair of n.items) {
+        if (!isMergeKey(pair.key as Node | null)) continue;
+        for (const m of mergedMaps(pair.value as Node | null, doc)) {
+          const found = child(m, part, doc, depth + 1);
+          if (found) return found;
+        }
+      }
     }
     return undefined;
   }
@@ -65,7 +93,7 @@ function pathAtNode(root: Node, rel: number): { path: (string | number)[]; onKey
       for (const pair of node.items) {
         const k = pair.key as Node | null;
         const v = pair.value as Node | null;
-        const key = k && isScalar(k) ? String(k.value) : undefined;
+        const key = k && isScalar(k) && !isMergeKey(k) ? String(k.value) : undefined;
         if (key === undefined) continue;
         if (contains(k, rel)) return { path: [...path, key], onKey: true };
         if (v && contains(v, rel)) {

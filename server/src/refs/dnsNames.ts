@@ -3,7 +3,8 @@
  * they resolve to from the namespace of the object that holds them (the pod search path,
  * dns-rules.md §9), and which Service they mean.
  */
-import { serviceKey, type Cluster, type ServiceEntry } from '../dns/cluster';
+import { builtinCluster, builtinOrigin } from '../dns/builtins';
+import { serviceKey, servicesNamed, type Cluster, type ServiceEntry } from '../dns/cluster';
 import { resolveFromPod, type SearchResolution } from '../dns/search';
 import type { KubeObject } from '../manifests/types';
 import { hostTokens, type HostToken } from './hostTokens';
@@ -21,6 +22,8 @@ export interface DnsNameUse {
   readonly resolution: SearchResolution;
   /** The Service it resolves to, if any. */
   readonly target?: ServiceEntry;
+  /** Set when the target is a built-in Service the workspace does not describe: why it exists. */
+  readonly builtin?: string;
 }
 
 /** The parts of a name relative to the cluster: [endpoint.][_port._proto.]svc.ns[.svc[.zone]]. */
@@ -38,9 +41,10 @@ function lower(labels: string[]): string[] {
 /**
  * Reads a host as a cluster name written in `ns`, or `undefined` when it is not one. Bare words
  * count only when a Service of that name exists; `a.b` only when `b` is a namespace, or a Service
- * of the writer's namespace (then `a` is one of its endpoints).
+ * of the writer's namespace (then `a` is one of its endpoints), or, for a writer that names no
+ * namespace, a Service of one other namespace where `a.b` resolves.
  */
-function shapeOf(token: HostToken, ns: string, cluster: Cluster): NameShape | undefined {
+function shapeOf(token: HostToken, ns: string, nsExplicit: boolean, cluster: Cluster): NameShape | undefined {
   const zone = cluster.config.zone;
   let h = token.host.toLowerCase().replace(/\.$/, '');
   const inZone = h.endsWith(`.${zone}`);
@@ -64,6 +68,15 @@ function shapeOf(token: HostToken, ns: string, cluster: Cluster): NameShape | un
     const [a, b] = rest as [string, string];
     if (cluster.namespaces.has(b) && cluster.namespacesWithObjects.has(b)) return { service: a, namespace: b, serviceLabel: labels.length - 2, srv };
     if (cluster.services.has(serviceKey(ns, b))) return { service: b, namespace: ns, serviceLabel: labels.length - 1, srv };
+    // An endpoint of a Service of another namespace (`web-0.db`), written in a manifest without a
+    // namespace: it resolves only where it is applied (`kubectl apply -n`), so it is a name too.
+    if (!nsExplicit) {
+      const homes = servicesNamed(cluster, b);
+      // Only when it does resolve there: otherwise `a.b` is more likely not a host at all.
+      if (homes.length === 1 && resolveFromPod(cluster, token.host, homes[0]!.service.meta.namespace, srv ? 'SRV' : 'A').hit) {
+        return { service: b, namespace: ns, serviceLabel: labels.length - 1, srv };
+      }
+    }
   }
   return undefined;
 }
@@ -80,23 +93,22 @@ export function dnsNameUses(o: KubeObject, cluster: Cluster): DnsNameUse[] {
   const uses: DnsNameUse[] = [];
   const ns = o.meta.namespace;
   for (const token of hostTokens(o)) {
-    const shape = shapeOf(token, ns, cluster);
+    const shape = shapeOf(token, ns, o.meta.namespaceExplicit, cluster);
     if (!shape) continue;
     const type = shape.srv ? 'SRV' : 'A';
-    let resolution = resolveFromPod(cluster, token.host, ns, type);
-    // An IPv6-only Service answers AAAA; try it before calling the name unresolved.
-    if (!resolution.hit && !shape.srv) {
-      const six = resolveFromPod(cluster, token.host, ns, 'AAAA');
-      if (six.hit) resolution = six;
+    let found = resolve(cluster, token.host, ns, type, shape.srv);
+    let builtin: string | undefined;
+    if (!found.resolution.hit) {
+      // `kubernetes.default.svc` and the cluster DNS Service exist in every cluster; a workspace
+      // Service of the same name answered above (it wins), so only undescribed built-ins count.
+      const b = resolve(builtinCluster(cluster.config), token.host, ns, type, shape.srv);
+      const origin = b.target && !cluster.services.has(serviceKey(b.target.service.meta.namespace, b.target.service.meta.name)) ? builtinOrigin(b.target) : undefined;
+      if (origin) {
+        found = b;
+        builtin = origin;
+      }
     }
-    const hitName = resolution.hit?.name.toLowerCase();
-    let target: ServiceEntry | undefined;
-    const suffix = `.svc.${cluster.config.zone}.`;
-    if (hitName?.endsWith(suffix)) {
-      // The Service is the two labels before `svc`: `[endpoint.|_p._t.]<svc>.<ns>.svc.<zone>.`
-      const labels = hitName.slice(0, -suffix.length).split('.');
-      if (labels.length >= 2) target = cluster.services.get(serviceKey(labels[labels.length - 1]!, labels[labels.length - 2]!));
-    }
+    const { resolution, target } = found;
     uses.push({
       object: o,
       token,
@@ -106,10 +118,28 @@ export function dnsNameUses(o: KubeObject, cluster: Cluster): DnsNameUse[] {
       srv: shape.srv,
       resolution,
       ...(target ? { target } : {}),
+      ...(builtin ? { builtin } : {}),
     });
   }
   perCluster.set(o, uses);
   return uses;
+}
+
+/** Resolves `host` from a pod of `ns`, and finds the Service the answer belongs to. */
+function resolve(cluster: Cluster, host: string, ns: string, type: string, srv: boolean): { resolution: SearchResolution; target?: ServiceEntry } {
+  let resolution = resolveFromPod(cluster, host, ns, type);
+  // An IPv6-only Service answers AAAA; try it before calling the name unresolved.
+  if (!resolution.hit && !srv) {
+    const six = resolveFromPod(cluster, host, ns, 'AAAA');
+    if (six.hit) resolution = six;
+  }
+  const hitName = resolution.hit?.name.toLowerCase();
+  const suffix = `.svc.${cluster.config.zone}.`;
+  if (!hitName?.endsWith(suffix)) return { resolution };
+  // The Service is the two labels before `svc`: `[endpoint.|_p._t.]<svc>.<ns>.svc.<zone>.`
+  const labels = hitName.slice(0, -suffix.length).split('.');
+  const target = labels.length >= 2 ? cluster.services.get(serviceKey(labels[labels.length - 1]!, labels[labels.length - 2]!)) : undefined;
+  return target ? { resolution, target } : { resolution };
 }
 
 /** The names of the Services of a namespace. */

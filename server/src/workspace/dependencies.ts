@@ -5,7 +5,9 @@
  */
 import { isEndpointSlice, isEndpoints, isPod, isService, isStatefulSet, isWorkload, type KubeObject } from '../manifests/types';
 import type { Watch } from '../checks/types';
+import { folderOf, isKustomization, objectIdentity } from '../checks/identity';
 import { hostTokens } from '../refs/hostTokens';
+import { usesControllerLabels } from '../dns/controllerLabels';
 
 const svcKey = (ns: string, name: string): string => `svc:${ns}/${name}`;
 const slicesKey = (ns: string, name: string): string => `slices:${ns}/${name}`;
@@ -17,12 +19,16 @@ const svcNameKey = (name: string): string => `svcname:${name}`;
 const servicesInKey = (ns: string): string => `svcs:${ns}`;
 const templatesInKey = (ns: string): string => `templates:${ns}`;
 const objectsInKey = (ns: string): string => `objects:${ns}`;
+const identityKey = (id: string): string => `id:${id}`;
+const kustomizationKey = (folder: string): string => `kustomization:${folder}`;
 
 /** The key of what a finding watches. */
 export function watchKey(w: Watch): string {
   if ('servicesIn' in w) return servicesInKey(w.servicesIn);
   if ('servicesNamed' in w) return svcNameKey(w.servicesNamed);
   if ('templatesIn' in w) return templatesInKey(w.templatesIn);
+  if ('identity' in w) return identityKey(w.identity);
+  if ('kustomizationIn' in w) return kustomizationKey(w.kustomizationIn);
   return objectsInKey(w.objectsIn);
 }
 
@@ -34,9 +40,11 @@ export function watchKey(w: Watch): string {
 function hostKeys(host: string, ns: string): string[] {
   const labels = host.toLowerCase().replace(/\.$/, '').split('.').filter((l) => !l.startsWith('_'));
   const svc = labels.indexOf('svc');
-  if (svc >= 2) return [svcKey(labels[svc - 1]!, labels[svc - 2]!)];
+  // The rules speak only of namespaces the workspace holds: the namespace's existence counts too.
+  if (svc >= 2) return [svcKey(labels[svc - 1]!, labels[svc - 2]!), nsKey(labels[svc - 1]!)];
   if (labels.length === 1) return [svcNameKey(labels[0]!)];
-  if (labels.length === 2) return [svcKey(labels[1]!, labels[0]!), svcKey(ns, labels[1]!), nsKey(labels[1]!)];
+  // `a.b` may also be endpoint `a` of a Service `b` elsewhere (written without a namespace).
+  if (labels.length === 2) return [svcKey(labels[1]!, labels[0]!), svcKey(ns, labels[1]!), nsKey(labels[1]!), svcNameKey(labels[1]!)];
   return [];
 }
 
@@ -47,6 +55,9 @@ export function providedKeys(o: KubeObject): string[] {
   // or its last one goes (the index adds that key itself).
   const keys = o.kind === 'Namespace' ? [nsKey(o.meta.name)] : [];
   keys.push(objectsInKey(ns), objectsInKey('*'));
+  const id = objectIdentity(o);
+  if (id !== undefined) keys.push(identityKey(id));
+  if (isKustomization(o)) keys.push(kustomizationKey(folderOf(o.source.file)));
   if (isService(o)) keys.push(svcKey(ns, o.meta.name), svcNameKey(o.meta.name), servicesInKey(ns), servicesInKey('*'));
   else if (isEndpointSlice(o)) keys.push(slicesKey(ns, o.serviceName ?? ''));
   else if (isEndpoints(o)) keys.push(slicesKey(ns, o.meta.name));
@@ -64,6 +75,8 @@ export function dependencyKeys(o: KubeObject): string[] {
   if (isService(o)) {
     keys.push(svcKey(ns, o.meta.name), slicesKey(ns, o.meta.name));
     for (const [k, v] of Object.entries(o.spec.selector ?? {})) keys.push(labelKey(ns, k, v));
+    // Labels controllers add (job-name, pod-name, hashes) are no template's own: any template may match.
+    if (usesControllerLabels(o.spec.selector)) keys.push(templatesInKey(ns));
     // An ExternalName into the cluster zone is answered from the Service it names.
     if (o.spec.externalName) keys.push(...hostKeys(o.spec.externalName, ns));
   } else if (isEndpointSlice(o)) {

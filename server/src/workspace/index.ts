@@ -6,7 +6,7 @@
 import { ALL_RULES, checkObject, problemFindings, type Finding, type Rule, type Watch } from '../checks';
 import type { Cluster, ClusterConfig } from '../dns';
 import { buildNamespacePart, combineParts, partKey, type NamespacePart } from '../dns/cluster';
-import { isService, type KubeObject } from '../manifests';
+import { checksObjects, isService, reportedProblems, treatmentOf, type KubeObject } from '../manifests';
 import type { DocumentSyntax } from '../manifests/read';
 import { pushAll } from './arrays';
 import { DependencyIndex, dependencyKeys, nsKey, providedKeys } from './dependencies';
@@ -194,7 +194,7 @@ export class WorkspaceIndex {
    */
   checkUntil(uri: string, deadline: number): boolean {
     const f = this.files.get(uri);
-    if (!f || f.helm) return true;
+    if (!f || !checksObjects(treatmentOf({ helm: f.helm, kube: f.looksLikeKubernetes }))) return true;
     const objects = f.objects();
     // Where the last slice stopped (while the file's objects are the same).
     const cursor = this.checkCursor?.objects === objects ? this.checkCursor.next : 0;
@@ -244,9 +244,10 @@ export class WorkspaceIndex {
   diagnosticGroups(uri: string): { problems: Finding[]; objects: [KubeObject, readonly Finding[]][] } {
     const f = this.files.get(uri);
     if (!f) return { problems: [], objects: [] };
-    const problems = problemFindings(f.problems(), this.settingsValue.checks);
-    // Helm templates get no validation errors: only what the rendered chart could tell.
-    if (f.helm) return { problems: problems.filter((x) => x.code === 'helm-template'), objects: [] };
+    // One decision for the editor and the CLI: templates get a note, non-manifests nothing.
+    const treatment = treatmentOf({ helm: f.helm, kube: f.looksLikeKubernetes });
+    const problems = problemFindings(reportedProblems(treatment, f.problems()), this.settingsValue.checks);
+    if (!checksObjects(treatment)) return { problems, objects: [] };
     const objects: [KubeObject, readonly Finding[]][] = [];
     for (const o of f.objects()) {
       const findings = this.findingsOf(o);

@@ -1,7 +1,8 @@
 /**
- * Line starts of an editor's document, kept current edit by edit (as vscode-languageserver's
- * TextDocument does, but over a {@link TextBuffer} instead of one string that every keystroke
- * copies). Lines end at `\n`, `\r` or `\r\n`, as LSP counts them.
+ * Line starts of a text: the one line table of the server (an editor's document, kept current
+ * edit by edit as vscode-languageserver's TextDocument does, but over a {@link TextBuffer}
+ * instead of one string that every keystroke copies) and of the CLI (a file's line numbers).
+ * Lines end at `\n`, `\r` or `\r\n`, as LSP, VS Code and YAML (§5.4) count them.
  */
 import type { TextSource } from '../manifests/types';
 import { replaceItems } from './arrays';
@@ -35,6 +36,7 @@ function breaksIn(text: string, base: number): number[] {
   return out;
 }
 
+/** Offsets to 0-based line/character positions and back; {@link LineOffsets.update} follows edits. */
 export class LineOffsets {
   private starts: number[] | undefined;
 

@@ -4,6 +4,7 @@
  */
 import { chunksOf, readDocument, splitYamlDocuments, type DocumentChunk, type KubeObject, type ParseProblem, type ParsedDocument, type ReadOptions } from '../manifests';
 import type { DocumentSyntax } from '../manifests/read';
+import { startsAsJsonStream } from '../manifests/jsonStream';
 import { readChunks } from '../parallel/parallelSyntax';
 import { looksLikeKubernetes } from './scan';
 import { pushAll, replaceItems } from './arrays';
@@ -129,7 +130,14 @@ export class ManifestFile {
     const delta = newText.length - (end - start);
     this.cachedObjects = undefined;
     this.cachedHelm = undefined;
-    if (this.isJson || this.docs.length === 0) {
+    // A JSON stream is not split at `---`: when the file is one before or after the edit, read it all.
+    const removedLength = end - start;
+    const edited = {
+      length: text.length + delta,
+      charCodeAt: (i: number) => (i < start ? text.charCodeAt(i) : i < start + newText.length ? newText.charCodeAt(i - start) : text.charCodeAt(i - newText.length + removedLength)),
+    };
+    const jsonStream = startsAsJsonStream(text, text.charCodeAt(0) === 0xfeff ? 1 : 0) || startsAsJsonStream(edited, edited.charCodeAt(0) === 0xfeff ? 1 : 0);
+    if (this.isJson || this.docs.length === 0 || jsonStream) {
       const removed = this.docs.flatMap((d) => d.parsed.objects);
       text.replace(start, end, newText);
       this.docs = this.parseAll(text.toString());

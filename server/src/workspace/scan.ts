@@ -52,11 +52,5 @@ export async function* manifestFiles(folder: string, exclude: readonly string[])
   }
 }
 
-/** Whether text looks like a Kubernetes manifest (so syntax errors are worth reporting). */
-export function looksLikeKubernetes(text: string): boolean {
-  // A line (after a line feed, or the start) of blanks and an optional `- `, then `kind:` and a value.
-  // The look-behind starts a match only at a line start, and the blanks before `kind:` stay on its
-  // line: the former `(^|\n)\s*(-\s+)?kind:` scanned on from every line feed of a run of blank
-  // lines (quadratic), and found nothing more (a match through blank lines also starts at the last one).
-  return /(?<![^\n])[^\S\n]*(?:-[^\S\n]+)?kind:\s*\S/.test(text) || /"kind"\s*:\s*"/.test(text);
-}
+/** Re-exported from the core, which decides how a file is treated (`manifests/treatment.ts`). */
+export { looksLikeKubernetes } from '../manifests/treatment';

@@ -3,17 +3,22 @@ import { makeConfig, type ClusterConfig, type DnsFlavor, type PodRecordsMode } f
 import { ALL_RULES } from '../checks';
 import type { SeverityOverride } from '../checks/runner';
 import { dns1123LabelErrors } from '../checks/validation/dns';
+import { DEFAULT_NODE_PORT_RANGE, formatPortRange, parsePortRange } from '../checks/validation/nodePorts';
 import { PARSE_PROBLEM_CODES } from '../manifests/types';
 import { unsafeGlob } from './globs';
 
 export interface Settings {
   readonly clusterDomain: string;
   readonly defaultNamespace: string;
+  /** The cluster DNS Service, `namespace/name`: a built-in Service every cluster has. */
+  readonly clusterDnsService: string;
   readonly dnsFlavor: DnsFlavor;
   readonly podRecords: PodRecordsMode;
   readonly endpointPodNames: boolean;
   readonly ignoreEmptyService: boolean;
   readonly ttl: number;
+  /** kube-apiserver's `--service-node-port-range` as written (`30000-32767`), already validated. */
+  readonly nodePortRange: string;
   /** Globs (relative to a workspace folder) of files not to index. */
   readonly exclude: readonly string[];
   /** Severity per diagnostic code, or `off`. */
@@ -23,11 +28,13 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   clusterDomain: 'cluster.local',
   defaultNamespace: 'default',
+  clusterDnsService: 'kube-system/kube-dns',
   dnsFlavor: 'coredns',
   podRecords: 'insecure',
   endpointPodNames: false,
   ignoreEmptyService: false,
   ttl: 30,
+  nodePortRange: '30000-32767',
   exclude: [],
   checks: {},
 };
@@ -35,6 +42,12 @@ export const DEFAULT_SETTINGS: Settings = {
 const SEVERITIES = new Set(['off', 'error', 'warning', 'info', 'hint']);
 const DNS_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\.?$/i;
 const KNOWN_CODES = new Set([...ALL_RULES.map((r) => r.code), ...PARSE_PROBLEM_CODES, 'internal-error']);
+
+/** `namespace/name` with both parts DNS-1123 labels (how `kubectl` names a Service). */
+function isServiceRef(v: string): boolean {
+  const parts = v.split('/');
+  return parts.length === 2 && parts.every((p) => dns1123LabelErrors(p).length === 0);
+}
 
 /** Settings read from what the client sent, and what was wrong in it (each with the value used instead). */
 export interface SettingsRead {
@@ -70,6 +83,7 @@ export function readSettings(raw: unknown): SettingsRead {
   };
   const clusterDomain = str('clusterDomain', d.clusterDomain, (v) => DNS_NAME.test(v), 'is not a DNS name').replace(/\.$/, '').toLowerCase();
   const defaultNamespace = str('defaultNamespace', d.defaultNamespace, (v) => dns1123LabelErrors(v).length === 0, 'is not a namespace name (a DNS-1123 label)');
+  const clusterDnsService = str('clusterDnsService', d.clusterDnsService, isServiceRef, 'is not namespace/name (two DNS-1123 labels)');
   const dnsFlavor = str('dnsFlavor', d.dnsFlavor, (v) => v === 'coredns' || v === 'kube-dns', 'is not coredns or kube-dns') as DnsFlavor;
   const podRecords = str('podRecords', d.podRecords, (v) => v === 'disabled' || v === 'insecure' || v === 'verified', 'is not disabled, insecure or verified') as PodRecordsMode;
   const endpointPodNames = bool('endpointPodNames', d.endpointPodNames);
@@ -78,6 +92,9 @@ export function readSettings(raw: unknown): SettingsRead {
   const t = r['ttl'];
   if (typeof t === 'number' && Number.isInteger(t) && t >= 0 && t <= 3600) ttl = t;
   else if (t !== undefined && t !== null) wrong('ttl', 'is not a whole number of seconds from 0 to 3600', ttl);
+  const range = parsePortRange(str('nodePortRange', d.nodePortRange, (v) => parsePortRange(v) !== undefined, 'is not a port range like 30000-32767 (as kube-apiserver --service-node-port-range)'));
+  // Kept in one spelling: folders that write the same range share an index.
+  const nodePortRange = formatPortRange(range ?? parsePortRange(d.nodePortRange)!);
   let exclude = d.exclude;
   const x = r['exclude'];
   if (Array.isArray(x) && x.every((g) => typeof g === 'string')) {
@@ -101,11 +118,13 @@ export function readSettings(raw: unknown): SettingsRead {
   const settings: Settings = {
     clusterDomain,
     defaultNamespace,
+    clusterDnsService,
     dnsFlavor,
     podRecords,
     endpointPodNames,
     ignoreEmptyService,
     ttl,
+    nodePortRange,
     exclude,
     checks,
   };
@@ -116,10 +135,12 @@ export function clusterConfigOf(s: Settings): ClusterConfig {
   return makeConfig({
     zone: s.clusterDomain,
     defaultNamespace: s.defaultNamespace,
+    clusterDnsService: s.clusterDnsService,
     flavor: s.dnsFlavor,
     podRecords: s.podRecords,
     endpointPodNames: s.endpointPodNames,
     ignoreEmptyService: s.ignoreEmptyService,
     ttl: s.ttl,
+    nodePortRange: parsePortRange(s.nodePortRange) ?? DEFAULT_NODE_PORT_RANGE,
   });
 }

@@ -32,6 +32,11 @@ const DOCS = [
   'kind: ConfigMap\nmetadata: {name: anchors}\ndata: &d {a: "1"}\nother: *d\n',
   'kind: Service\nspec:\n  ports: "not a list"\n',
   '\r\nkind: Namespace\r\nmetadata:\r\n  name: crlf\r\n',
+  // What Kubernetes' decoder reads (issue 12): lone CRs, YAML 1.1 booleans, null labels, merge keys, quoted continuations.
+  'kind: Service\rmetadata:\r  name: cr\r  labels: {tier: null, public: yes}\r',
+  'kind: Service\nmetadata: {name: merged}\nspec:\n  ports:\n  - &p {name: a, port: 53}\n  - <<: *p\n    name: b\n',
+  "kind: Pod\nmetadata:\n  name: q\nstatus:\n  message: 'long\n  continued'\n",
+  'kind: Service\nmetadata:\n\tname: tabs\nspec:\n\tports: []\n',
 ];
 
 /** Everything a reader sees of a file: objects with their ranges and values, and problems. */
@@ -87,6 +92,22 @@ test('the CLI reader (readManifest) gives the same objects and problems with the
   assert.deepEqual(
     two.objects.map((o) => [o.kind, o.meta.name, o.source.range, o.source.locate(['metadata'])]),
     one.objects.map((o) => [o.kind, o.meta.name, o.source.range, o.source.locate(['metadata'])]),
+  );
+  assert.deepEqual(two.problems, one.problems);
+});
+
+test('a stream of JSON objects reads the same with the worker, one object each', () => {
+  const text = Array.from({ length: 300 }, (_, i) => JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: `s${i}`, labels: { on: true } } })).join('\n');
+  useSyntaxWorker(undefined);
+  const one = readManifest(text, 'm.json', { defaultNamespace: 'default', lazySyntax: true }, readChunks);
+  useSyntaxWorker(WORKER, { minLength: 0, minCores: 1 });
+  const before = workerStats.documents;
+  const two = readManifest(text, 'm.json', { defaultNamespace: 'default', lazySyntax: true }, readChunks);
+  assert.ok(workerStats.documents > before);
+  assert.equal(one.objects.length, 300);
+  assert.deepEqual(
+    two.objects.map((o) => [o.meta.name, o.source.range, o.source.locate(['metadata', 'labels', 'on'])]),
+    one.objects.map((o) => [o.meta.name, o.source.range, o.source.locate(['metadata', 'labels', 'on'])]),
   );
   assert.deepEqual(two.problems, one.problems);
 });

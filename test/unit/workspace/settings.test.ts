@@ -75,3 +75,12 @@ test('exclude globs that would make matching a path take minutes are refused, ea
   assert.match(r.problems[3]!, /more than 3 brace lists/);
   assert.match(r.problems[4]!, /numeric range/);
 });
+
+test('clusterDnsService: namespace/name, else a message and the kubeadm default', () => {
+  assert.deepEqual(readSettings({ clusterDnsService: 'dns/coredns' }).settings.clusterDnsService, 'dns/coredns');
+  for (const bad of ['kube-dns', 'a/b/c', 'Kube-System/kube-dns', 7]) {
+    const r = readSettings({ clusterDnsService: bad });
+    assert.equal(r.settings.clusterDnsService, 'kube-system/kube-dns');
+    assert.deepEqual(r.problems, [`k8sDns.clusterDnsService ${JSON.stringify(bad)} is not namespace/name (two DNS-1123 labels); using "kube-system/kube-dns".`]);
+  }
+});

@@ -3,6 +3,7 @@
  * `util/validation` IsDNS1035Label, IsDNS1123Label, IsDNS1123Subdomain, and the name functions of
  * `api/validation/generic.go`).
  */
+import { hasPlaceholder } from './placeholder';
 
 const LABEL_1123 = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const SUBDOMAIN_1123 = `${LABEL_1123}(\\.${LABEL_1123})*`;
@@ -42,6 +43,7 @@ const LABEL_1035_MSG =
 
 /** DNS-1123 label: port names, namespaces, hostnames, subdomains. */
 export function dns1123LabelErrors(v: string): string[] {
+  if (hasPlaceholder(v)) return [];
   const errs: string[] = [];
   if (byteLength(v) > DNS_LABEL_MAX) errs.push(maxLenError(DNS_LABEL_MAX));
   if (!LABEL_1123_RE.test(v)) {
@@ -53,6 +55,7 @@ export function dns1123LabelErrors(v: string): string[] {
 
 /** DNS-1123 subdomain: externalName, Endpoints/EndpointSlice names, node names. */
 export function dns1123SubdomainErrors(v: string): string[] {
+  if (hasPlaceholder(v)) return [];
   const errs: string[] = [];
   if (byteLength(v) > DNS_SUBDOMAIN_MAX) errs.push(maxLenError(DNS_SUBDOMAIN_MAX));
   if (!SUBDOMAIN_1123_RE.test(v)) errs.push(regexError(SUBDOMAIN_1123_MSG, SUBDOMAIN_1123, 'example.com'));
@@ -61,6 +64,7 @@ export function dns1123SubdomainErrors(v: string): string[] {
 
 /** DNS-1035 label: Service names (must start with a letter). */
 export function dns1035LabelErrors(v: string): string[] {
+  if (hasPlaceholder(v)) return [];
   const errs: string[] = [];
   if (byteLength(v) > DNS_LABEL_MAX) errs.push(maxLenError(DNS_LABEL_MAX));
   if (!LABEL_1035_RE.test(v)) errs.push(regexError(LABEL_1035_MSG, LABEL_1035, 'my-name', 'abc-123'));
@@ -98,6 +102,7 @@ export interface FqdnProblem {
  */
 export function fqdnProblem(value: string): FqdnProblem | undefined {
   if (value === '') return { required: true, value, message: '' };
+  if (hasPlaceholder(value)) return undefined;
   const name = value.endsWith('.') ? value.slice(0, -1) : value;
   const errs = dns1123SubdomainErrors(name);
   if (errs.length) return { value: name, message: errs.join(',') };

@@ -5,6 +5,7 @@
 import type { FieldPath } from '../../manifests/types';
 import type { Reporter } from '../types';
 import { invalid } from './errors';
+import { hasPlaceholder } from './placeholder';
 import { qualifiedNameErrors } from './qualifiedName';
 import { optString } from './raw';
 import { at, fail, fieldOf } from './report';
@@ -21,6 +22,7 @@ export function portNumberErrors(n: number): string[] {
 
 /** IANA_SVC_NAME: 1–15 of [-a-z0-9], at least one letter, no `--`, no leading/trailing `-`. */
 export function ianaSvcNameErrors(s: string): string[] {
+  if (hasPlaceholder(s)) return [];
   const errs: string[] = [];
   if (s.length > 15) errs.push('must be no more than 15 characters');
   if (!/^[-a-z0-9]+$/.test(s)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');

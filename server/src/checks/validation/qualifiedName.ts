@@ -2,6 +2,7 @@
  * Qualified names (label/annotation keys, appProtocol, loadBalancerClass, finalizers) and label
  * values, with apimachinery's messages (IsQualifiedName, IsValidLabelValue; service-validation.md §4).
  */
+import { hasPlaceholder } from './placeholder';
 import { byteLength, dns1123SubdomainErrors, maxLenError, regexError } from './dns';
 
 const NAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
@@ -17,6 +18,8 @@ const VALUE_MAX = 63;
 
 /** An optional DNS-subdomain prefix and `/`, then a name of at most 63 characters. */
 export function qualifiedNameErrors(value: string): string[] {
+  // A templated key is the template's to get right (placeholder.ts).
+  if (hasPlaceholder(value)) return [];
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -40,6 +43,7 @@ export function qualifiedNameErrors(value: string): string[] {
 
 /** A label value: empty, or up to 63 alphanumerics, '-', '_' and '.' inside. */
 export function labelValueErrors(value: string): string[] {
+  if (hasPlaceholder(value)) return [];
   const errs: string[] = [];
   if (byteLength(value) > VALUE_MAX) errs.push(maxLenError(VALUE_MAX));
   if (!VALUE_RE.test(value)) errs.push(regexError(VALUE_MSG, VALUE_FMT, 'MyValue', 'my_value', '12345'));

@@ -1,8 +1,9 @@
 /** `k8s-dns check PATH... [--json] [--format sarif]`: the editor's diagnostics from the terminal. */
 import { ALL_RULES, checkObjects, problemFindings, type Finding } from '../../checks';
-import { LineIndex } from '../../manifests';
+import { checksObjects, reportedProblems } from '../../manifests';
 import { parseArgs, UsageError, value } from '../args';
 import { loadInput } from '../load';
+import { LineOffsets } from '../../workspace/lineOffsets';
 import { COMMON_FLAGS, configFrom, manifestPaths } from '../options';
 import { toSarif } from '../sarif';
 import type { CommandIO } from './io';
@@ -26,16 +27,18 @@ export function checkCommand(argv: readonly string[], io: CommandIO): number {
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError('--format must be text, json or sarif');
   const config = configFrom(args);
   const input = loadInput([...manifestPaths(args), ...args.positional], config);
+  const treatment = (file: string) => input.treatments.get(file) ?? 'checked';
+  const checked = input.files.filter((f) => checksObjects(treatment(f.file))).flatMap((f) => f.objects);
   const findings = [
-    ...problemFindings(input.files.flatMap((f) => f.problems)),
-    ...checkObjects(input.cluster.objects, { config, cluster: input.cluster, textOf: (f) => input.texts.get(f) }, ALL_RULES),
+    ...problemFindings(input.files.flatMap((f) => reportedProblems(treatment(f.file), f.problems))),
+    ...checkObjects(checked, { config, cluster: input.cluster, textOf: (f) => input.texts.get(f) }, ALL_RULES),
   ];
-  const indexes = new Map<string, LineIndex>();
+  const indexes = new Map<string, LineOffsets>();
   const located: LocatedFinding[] = findings.map((f) => {
     let idx = indexes.get(f.file);
-    if (!idx) indexes.set(f.file, (idx = new LineIndex(input.texts.get(f.file) ?? '')));
-    const s = idx.position(f.range.start);
-    const e = idx.position(f.range.end);
+    if (!idx) indexes.set(f.file, (idx = new LineOffsets(input.texts.get(f.file) ?? '')));
+    const s = idx.positionAt(f.range.start);
+    const e = idx.positionAt(f.range.end);
     return {
       file: f.file,
       line: s.line + 1,

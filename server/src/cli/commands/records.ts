@@ -1,19 +1,19 @@
 /** `k8s-dns records -f PATH...`: every record the objects produce, with the object each comes from. */
 import { allRecords, formatRecord, recordJson } from '../../dns';
-import { LineIndex } from '../../manifests';
 import { parseArgs } from '../args';
 import { loadInput } from '../load';
+import { LineOffsets } from '../../workspace/lineOffsets';
 import { COMMON_FLAGS, configFrom, manifestPaths } from '../options';
 import type { CommandIO } from './io';
 
 export function recordsCommand(argv: readonly string[], io: CommandIO): number {
   const args = parseArgs(argv, COMMON_FLAGS);
   const input = loadInput([...manifestPaths(args), ...args.positional], configFrom(args));
-  const lines = new Map<string, LineIndex>();
+  const lines = new Map<string, LineOffsets>();
   const where = (file: string, offset: number): { file: string; line: number } => {
     let idx = lines.get(file);
-    if (!idx) lines.set(file, (idx = new LineIndex(input.texts.get(file) ?? '')));
-    return { file, line: idx.position(offset).line + 1 };
+    if (!idx) lines.set(file, (idx = new LineOffsets(input.texts.get(file) ?? '')));
+    return { file, line: idx.positionAt(offset).line + 1 };
   };
   const records = allRecords(input.cluster);
   if (args.switches.has('--json')) {

@@ -40,7 +40,7 @@ test('API rules follow the conventions: kebab-case code with a known prefix, sou
   for (const r of API_RULES) {
     assert.match(r.code, /^(svc|ep|eps|sts|pod|meta)-[a-z0-9]+(-[a-z0-9]+)*$/, r.code);
     assert.ok(r.source === 'api-server' || r.source === 'api-server-warning', r.code);
-    assert.equal(r.defaultSeverity === 'warning', r.source === 'api-server-warning' || r.code === 'svc-node-port-range', r.code);
+    assert.equal(r.defaultSeverity === 'warning', r.source === 'api-server-warning', r.code);
     assert.match(
       r.reference,
       /\((META|TOPO|PORT|NP|TYPE|CIP|FAM|AF|EN|SEL|SA|EIP|ETP|HC|ITP|TD|LBSR|ALNP|LBC|EP|EPS|STS|POD|W)-?\d/,

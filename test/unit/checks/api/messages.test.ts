@@ -38,11 +38,11 @@ test('warnings carry the API server text and warning severity', () => {
   );
 });
 
-test('the node-port range finding names the default range and is a warning', () => {
+test('the node-port range finding names the default range and the setting, and is an error (the range is stated in k8sDns.nodePortRange)', () => {
   const [f] = checkYaml(service('type: NodePort\nports:\n- {port: 80, nodePort: 80}'));
-  assert.equal(f?.severity, 'warning');
+  assert.equal(f?.severity, 'error');
   assert.match(
     f!.message,
-    /^spec\.ports\[0\]\.nodePort: Invalid value: 80: provided port is not in the valid range\. The range of valid ports is 30000-32767 — .*default --service-node-port-range/,
+    /^spec\.ports\[0\]\.nodePort: Invalid value: 80: provided port is not in the valid range\. The range of valid ports is 30000-32767 — .*default --service-node-port-range.*k8sDns\.nodePortRange/,
   );
 });

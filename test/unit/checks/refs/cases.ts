@@ -208,4 +208,12 @@ export const REF_CASES: readonly RuleCase[] = [
     badText: 'quote',
     good: `${svc('quote', `  clusterIP: 10.0.0.9\n  ports:\n  - name: http\n    port: 80`)}---\n${envPod('http://quote:80/')}`,
   },
+  {
+    code: 'object-duplicate',
+    name: 'two Deployments with one name in one namespace, in two files',
+    severity: 'warning',
+    bad: { 'a.yaml': deployment('quote', '{app: quote}'), 'b.yaml': deployment('quote', '{app: quote2}') },
+    badText: ['quote', 'quote'],
+    good: { 'a.yaml': deployment('quote', '{app: quote}'), 'b.yaml': deployment('quote', '{app: quote}').replace('name: quote\n', 'name: quote\n  namespace: other\n') },
+  },
 ];

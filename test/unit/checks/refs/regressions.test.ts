@@ -77,6 +77,20 @@ test('named targetPort: one of two selected templates lacks it', () => {
   assert.doesNotMatch(f[0]!.message, /Deployment quote[^-]/);
 });
 
+test('named targetPort: an unrelated app elsewhere in the repository lacks it (info, the port works for the pods that declare it)', () => {
+  const other = deployment('quote-legacy', '{app: quote}', '- name: web\n          containerPort: 8080');
+  const f = runDns(`${quote}---\n${deployment('quote', '{app: quote}')}---\n${other}`).of('svc-target-port-name-unknown');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'info');
+});
+
+test('named targetPort: no selected template declares it (warning)', () => {
+  const only = deployment('quote', '{app: quote}', '- name: web\n          containerPort: 8080');
+  const f = runDns(`${quote}---\n${only}`).of('svc-target-port-name-unknown');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'warning');
+});
+
 test('Service selecting a CronJob template', () => {
   const cron = `apiVersion: batch/v1
 kind: CronJob

@@ -1,33 +1,40 @@
 import type { Rule } from '../../types';
 import { invalid } from '../../validation/errors';
-import { NODE_PORT_MAX, NODE_PORT_MIN } from '../../validation/nodePorts';
+import { DEFAULT_NODE_PORT_RANGE, formatPortRange } from '../../validation/nodePorts';
 import { at, fail, fieldOf } from '../../validation/report';
 import { serviceView } from '../../validation/service';
 
 /**
  * NP-3: the allocator refuses a nodePort outside `--service-node-port-range`. The range is a
- * cluster setting, so this is a warning naming the default, 30000-32767.
+ * cluster setting, which the user states in `k8sDns.nodePortRange` (CLI `--node-port-range`): an
+ * error, naming the range it assumed.
  */
 export const svcNodePortRange: Rule = {
   code: 'svc-node-port-range',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   source: 'api-server',
-  reference: 'alloc.go initNodePorts; portallocator/allocator.go (NP-3, default --service-node-port-range)',
+  reference: 'alloc.go initNodePorts; portallocator/allocator.go (NP-3, --service-node-port-range)',
   description:
-    'A nodePort outside the default node-port range 30000-32767 is refused unless the cluster sets a wider --service-node-port-range.',
+    'A nodePort outside the node-port range (k8sDns.nodePortRange, default 30000-32767, as kube-apiserver --service-node-port-range) is refused.',
   kinds: ['Service'],
-  check(object, _ctx, report) {
+  check(object, ctx, report) {
     const v = serviceView(object);
     if (v.type !== 'NodePort' && v.type !== 'LoadBalancer') return;
+    const range = ctx.config.nodePortRange;
+    const text = formatPortRange(range);
+    const isDefault = range.min === DEFAULT_NODE_PORT_RANGE.min && range.max === DEFAULT_NODE_PORT_RANGE.max;
+    const which = isDefault
+      ? 'the default --service-node-port-range; if your cluster sets another, say so in k8sDns.nodePortRange'
+      : 'k8sDns.nodePortRange, your cluster\'s --service-node-port-range';
     for (const p of v.ports ?? []) {
-      if (!p.nodePort || (p.nodePort >= NODE_PORT_MIN && p.nodePort <= NODE_PORT_MAX)) continue;
+      if (!p.nodePort || (p.nodePort >= range.min && p.nodePort <= range.max)) continue;
       const path = [...p.path, 'nodePort'];
       fail(
         report,
         at(path),
         fieldOf(path),
-        invalid(p.nodePort, [`provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`]),
-        `pick a nodePort in ${NODE_PORT_MIN}-${NODE_PORT_MAX} (the default --service-node-port-range; your cluster may differ), or leave it out to get one assigned.`,
+        invalid(p.nodePort, [`provided port is not in the valid range. The range of valid ports is ${text}`]),
+        `pick a nodePort in ${text} (${which}), or leave it out to get one assigned.`,
       );
     }
   },

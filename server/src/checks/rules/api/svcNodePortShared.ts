@@ -17,11 +17,11 @@ export const svcNodePortShared: Rule = {
   reference: 'alloc.go initNodePorts (NP-4)',
   description: 'Ports of a Service may share a nodePort only when they have the same port number (e.g. 53/TCP and 53/UDP).',
   kinds: ['Service'],
-  check(object, _ctx, report) {
+  check(object, ctx, report) {
     const v = serviceView(object);
     if ((v.type !== 'NodePort' && v.type !== 'LoadBalancer') || !v.ports) return;
     const allocateAll = v.type === 'NodePort' || optBool(v.spec['allocateLoadBalancerNodePorts']) !== false;
-    for (const r of replayNodePorts(v.ports, allocateAll)) {
+    for (const r of replayNodePorts(v.ports, allocateAll, ctx.config.nodePortRange)) {
       if (r.reason !== 'taken') continue;
       const owner = v.ports.find((p) => p.index === r.owner);
       fail(

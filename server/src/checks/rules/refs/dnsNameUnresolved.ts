@@ -4,6 +4,7 @@ import { query } from '../../../dns/query';
 import { dnsNameUses, serviceNamesIn, type DnsNameUse } from '../../../refs/dnsNames';
 import { closest } from '../../../refs/suggest';
 import type { CheckContext, Rule } from '../../types';
+import { applyNamespaceHint } from './applyNamespaceHint';
 import { replaceServiceLabel, reportUse } from './dnsNameRange';
 
 /** Why the name the writer meant gets no answer. */
@@ -25,7 +26,7 @@ export const dnsNameUnresolved: Rule = {
   defaultSeverity: 'warning',
   source: 'workspace',
   reference: 'dns-rules.md §2, §7 (NXDOMAIN), §9 (search path from the pod namespace)',
-  description: 'A cluster DNS name written in a manifest (URL, env value, ConfigMap data, argument) resolves to no Service in the workspace.',
+  description: 'A cluster DNS name written in a manifest (URL, env value, ConfigMap data, argument) resolves to no Service in the workspace; for an object without a namespace, names the one namespace it would resolve from.',
   kinds: ['*'],
   check(object, ctx, report) {
     const { cluster } = ctx;
@@ -35,7 +36,9 @@ export const dnsNameUnresolved: Rule = {
       // Only where the workspace describes the namespace: elsewhere it cannot know the Services.
       if (!cluster.namespacesWithObjects.has(ns)) continue;
       const bare = use.token.host.replace(/\.$/, '').split('.').length === (use.srv ? 3 : 1);
-      const elsewhere = servicesNamed(cluster, use.serviceName).filter((e) => e.service.meta.namespace !== ns);
+      // An absolute short name (`quote.`) misses even the Service of its own namespace.
+      const absolute = use.token.host.endsWith('.');
+      const elsewhere = servicesNamed(cluster, use.serviceName).filter((e) => absolute || e.service.meta.namespace !== ns);
       if (bare && elsewhere.length > 0) continue; // dns-name-wrong-namespace says it better
       report.watch({ servicesIn: ns }); // the suggestions
       const names = serviceNamesIn(cluster, ns);
@@ -43,7 +46,8 @@ export const dnsNameUnresolved: Rule = {
       const from = object.meta.namespace;
       const message =
         `${use.token.host} (written in namespace ${from}) resolves to nothing: ${reason(use, ctx)}.` +
-        (suggestions.length ? ` Did you mean ${suggestions.join(' or ')}?` : '');
+        (suggestions.length ? ` Did you mean ${suggestions.join(' or ')}?` : '') +
+        applyNamespaceHint(use, ctx, report);
       reportUse(
         report,
         use,

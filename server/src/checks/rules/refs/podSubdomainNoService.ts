@@ -1,8 +1,9 @@
 /** pod-subdomain-no-headless-service: a pod subdomain without a headless Service of that name. */
-import { selects } from '../../../dns/cluster';
+import { selectsPodsOf } from '../../../dns/controllerLabels';
 import type { Pod, Workload } from '../../../manifests/types';
 import type { Rule } from '../../types';
 import { describeObject, relatedAt } from '../dns/describe';
+import { hasPlaceholder } from '../../validation/placeholder';
 
 /** Warning on a pod `subdomain` without a headless Service of that name that selects the pod. */
 export const podSubdomainNoHeadlessService: Rule = {
@@ -16,7 +17,8 @@ export const podSubdomainNoHeadlessService: Rule = {
   check(object, ctx, report) {
     const o = object as Pod | Workload;
     const sub = o.template.subdomain;
-    if (!sub) return;
+    // A templated subdomain names a Service only once rendered.
+    if (!sub || hasPlaceholder(sub)) return;
     const ns = o.meta.namespace;
     const path = [...o.template.specPath, 'subdomain'];
     const host = o.template.hostname;
@@ -35,7 +37,7 @@ export const podSubdomainNoHeadlessService: Rule = {
       return;
     }
     const selector = entry.service.spec.selector;
-    if (selector && !selects(selector, o.template.labels)) {
+    if (selector && !selectsPodsOf(selector, o)) {
       report.at(
         path,
         `Headless Service ${sub} does not select ${describeObject(o)} (its selector needs labels the pod does not carry), so the pod is not one of its endpoints and ${name} does not exist.`,

@@ -1,9 +1,10 @@
 /** The pod templates of a workspace (Pods and workload templates), as the reference rules see them. */
 import type { Cluster, NamespacePart } from '../../../dns/cluster';
-import type { Container, FieldPath, KubeObject, PodTemplate } from '../../../manifests/types';
+import { CONTROLLER_LABEL_KEYS, selectsPodsOf } from '../../../dns/controllerLabels';
+import type { Container, FieldPath, Pod, PodTemplate, StatefulSet, Workload } from '../../../manifests/types';
 
 export interface TemplateRef {
-  readonly object: KubeObject;
+  readonly object: Pod | Workload | StatefulSet;
   readonly template: PodTemplate;
   /** Where the template's labels are written (`metadata.labels` for a Pod). */
   readonly labelsPath: FieldPath;
@@ -32,8 +33,9 @@ export function podTemplates(cluster: Cluster): TemplateRef[] {
 }
 
 /**
- * The pod templates of a namespace whose labels a selector matches, found through an index of
- * `key=value` so that thousands of Services do not each scan every template.
+ * The pod templates of a namespace whose pods a selector matches (with the labels controllers add:
+ * `job-name`, `statefulset.kubernetes.io/pod-name`, hashes that may match), found through an index
+ * of `key=value` so that thousands of Services do not each scan every template.
  */
 export function podTemplatesMatching(cluster: Cluster, namespace: string, selector: Readonly<Record<string, string>>): TemplateRef[] {
   const entries = Object.entries(selector);
@@ -52,8 +54,10 @@ export function podTemplatesMatching(cluster: Cluster, namespace: string, select
     }
     byLabelByPart.set(part, map);
   }
-  const [k, v] = entries[0]!;
-  return (map.get(`${k}=${v}`) ?? []).filter((t) => entries.every(([kk, vv]) => t.template.labels[kk] === vv));
+  // Controller-added labels are not in the index: look up by a label the template writes.
+  const written = entries.find(([k]) => !CONTROLLER_LABEL_KEYS.has(k));
+  const candidates = written ? (map.get(`${written[0]}=${written[1]}`) ?? []) : templatesOf(part);
+  return candidates.filter((t) => selectsPodsOf(selector, t.object));
 }
 
 /** The pod templates of one namespace: selectors look nowhere else. */

@@ -1,9 +1,10 @@
 /** svc-selector-no-match: a Service selector that matches no Pod or pod template in the workspace. */
-import { selects } from '../../../dns/cluster';
+import { selectsPodsOf } from '../../../dns/controllerLabels';
 import type { Service } from '../../../manifests/types';
 import type { Rule } from '../../types';
 import { describeObject, relatedAt, serviceFqdn } from '../dns/describe';
 import { formatLabels, podTemplates, podTemplatesIn, podTemplatesMatching, type TemplateRef } from './podTemplates';
+import { hasPlaceholder } from '../../validation/placeholder';
 
 /** How close a label set is to a selector: matching pairs count 1, a key with another value ½. */
 function similarity(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): number {
@@ -22,19 +23,21 @@ export const svcSelectorNoMatch: Rule = {
   code: 'svc-selector-no-match',
   defaultSeverity: 'warning',
   source: 'workspace',
-  reference: 'dns-rules.md §1.2 (endpoints come from the Pods the selector matches), §3.5, §7 item 4; kubernetes staging/src/k8s.io/endpointslice (podToEndpoint)',
-  description: 'A Service selector that matches no Pod or pod template in its namespace in the workspace gives the Service no endpoints.',
+  reference: 'dns-rules.md §1.2 (endpoints come from the Pods the selector matches), §3.5, §7 item 4; kubernetes staging/src/k8s.io/endpointslice (podToEndpoint); labels controllers add: dns/controllerLabels.ts',
+  description: 'A Service selector that matches no Pod or pod template in its namespace in the workspace gives the Service no endpoints (labels controllers add, such as `job-name` or `statefulset.kubernetes.io/pod-name`, count; a hash label may match).',
   kinds: ['Service'],
   check(object, ctx, report) {
     const svc = object as Service;
     const selector = svc.spec.selector;
     if (!selector || svc.spec.type === 'ExternalName') return;
+    // A templated selector matches labels only once rendered.
+    if (Object.entries(selector).some(([k, v]) => hasPlaceholder(k) || hasPlaceholder(v))) return;
     const ns = svc.meta.namespace;
     if (podTemplatesMatching(ctx.cluster, ns, selector).length > 0) return;
     // Every pod template counts now: those of other namespaces it matches, the nearest here.
     report.watch({ templatesIn: '*' });
     const sameNs = podTemplatesIn(ctx.cluster, ns);
-    const elsewhere = podTemplates(ctx.cluster).filter((t) => t.object.meta.namespace !== ns && selects(selector, t.template.labels));
+    const elsewhere = podTemplates(ctx.cluster).filter((t) => t.object.meta.namespace !== ns && selectsPodsOf(selector, t.object));
     // Without any pod template here the workspace simply lacks the workloads: say nothing.
     if (sameNs.length === 0 && elsewhere.length === 0) return;
 

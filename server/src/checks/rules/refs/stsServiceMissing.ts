@@ -3,6 +3,7 @@ import type { StatefulSet } from '../../../manifests/types';
 import { servicesNamed } from '../../../dns/cluster';
 import type { Rule } from '../../types';
 import { relatedAt } from '../dns/describe';
+import { hasPlaceholder } from '../../validation/placeholder';
 
 /** Warning on a StatefulSet serviceName without a Service of that name in the namespace. */
 export const stsServiceMissing: Rule = {
@@ -15,7 +16,8 @@ export const stsServiceMissing: Rule = {
   check(object, ctx, report) {
     const sts = object as StatefulSet;
     const name = sts.serviceName;
-    if (!name) return;
+    // A templated serviceName names a Service only once rendered.
+    if (!name || hasPlaceholder(name)) return;
     const ns = sts.meta.namespace;
     if (ctx.cluster.services.has(`${ns}/${name}`)) return;
     const first = `${sts.meta.name}-${sts.ordinalStart}`;

@@ -1,5 +1,5 @@
 /** sts-service-selector-mismatch: the governing headless Service does not select the StatefulSet's pods. */
-import { selects } from '../../../dns/cluster';
+import { selectsPodsOf } from '../../../dns/controllerLabels';
 import type { StatefulSet } from '../../../manifests/types';
 import type { Rule } from '../../types';
 import { relatedAt } from '../dns/describe';
@@ -20,7 +20,7 @@ export const stsServiceSelectorMismatch: Rule = {
     const entry = ctx.cluster.services.get(`${sts.meta.namespace}/${name}`);
     // A Service without a selector has hand-written endpoints: nothing to compare.
     const selector = entry?.service.spec.selector;
-    if (!entry || !entry.headless || !selector || selects(selector, sts.template.labels)) return;
+    if (!entry || !entry.headless || !selector || selectsPodsOf(selector, sts)) return;
     const fqdn = `${name}.${sts.meta.namespace}.svc.${ctx.config.zone}`;
     report.at(
       ['spec', 'serviceName'],
