@@ -1,5 +1,6 @@
 // Runs node's test runner over every *.test.ts file under the given folders (Node 20's --test
-// does not expand globs itself). Extra flags after `--` go to node.
+// does not expand globs itself). Extra flags after `--` go to node. With K8S_DNS_TAP_FILE set, a
+// TAP copy of the results is written there too.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,5 +24,10 @@ if (files.length === 0) {
   console.error(`no test files under ${dirs.join(', ')}`);
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files], { stdio: 'inherit' });
+// scripts/test-all.mjs (npm test) asks for a TAP copy of the results, to count them.
+const tap = process.env.K8S_DNS_TAP_FILE;
+const reporters = tap
+  ? ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`]
+  : ['--test-reporter=spec'];
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...reporters, ...extra, ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

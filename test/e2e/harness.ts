@@ -216,7 +216,7 @@ export class Session {
     }
     const chromiumPath = o.chromiumPath ?? DEFAULT_CHROMIUM;
     if (!existsSync(chromiumPath)) {
-      throw new Error(`${chromiumPath} not found: apt-get install -y $(grep -v '^#' test/e2e/apt-packages.txt)`);
+      throw new Error(`${chromiumPath} not found: node scripts/prerequisites.mjs installs the Debian packages of test/apt-packages.txt`);
     }
     const workspace = this.workspace;
     if (!existsSync(workspace)) throw new Error(`workspace ${workspace} does not exist`);

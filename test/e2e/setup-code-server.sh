@@ -6,7 +6,7 @@
 # Idempotent: does nothing when DIR already holds an install made from the committed lock file.
 # Pinned by test/e2e/code-server/{package.json,package-lock.json}, which are copied into DIR and
 # installed with `npm ci`. Uses only the npm registry; needs the Debian packages listed in
-# test/e2e/apt-packages.txt (install them with: apt-get install -y $(grep -v '^#' test/e2e/apt-packages.txt)).
+# test/apt-packages.txt for the e2e ring (node scripts/prerequisites.mjs installs them; npm test runs it first).
 #
 # Workarounds (see shared e2e recipe): npm_config_unsafe_perm for root, npm_config_yes for node-pty's
 # `npx node-gyp`, libkrb5-dev for kerberos, and a pre-seeded @vscode/ripgrep download cache holding
@@ -42,7 +42,7 @@ for f in /usr/bin/rg /usr/include/gssapi/gssapi.h /usr/bin/make /usr/bin/g++ /us
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup-code-server: missing ${missing[*]}" >&2
-  echo "  install the Debian packages: apt-get install -y \$(grep -v '^#' $HERE/apt-packages.txt)" >&2
+  echo "  install the Debian packages of test/apt-packages.txt: node $REPO/scripts/prerequisites.mjs" >&2
   exit 1
 fi
 node_major=$(node -p 'process.versions.node.split(".")[0]')

@@ -1,7 +1,7 @@
 /**
  * Neovim as a second real LSP client: runs test/nvim/lsp.lua in a headless `nvim` against the built
- * server (`out/cli.js lsp --stdio` and `out/server.js --stdio`). Skipped when nvim is not installed
- * (Debian package `neovim`, see .ci/apt-packages.txt). Needs a build (`npm run build`).
+ * server (`out/cli.js lsp --stdio` and `out/server.js --stdio`). Fails when nvim is not installed
+ * (Debian package `neovim`, see test/apt-packages.txt) unless K8S_DNS_SKIP=nvim. Needs a build (`npm run build`).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { prerequisite } from '../support/prerequisites';
 
 const ROOT = join(__dirname, '../..');
 const SCRIPT = join(__dirname, 'lsp.lua');
@@ -20,7 +21,8 @@ function nvimVersion(): string | undefined {
   return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
 }
 const version = nvimVersion();
-const skip = version ? false : `nvim not found (${NVIM}); install the Debian package neovim (0.7.2 or later)`;
+const nvim = prerequisite('nvim', version ? false : `nvim not found (${NVIM}); install the Debian package neovim (0.7.2 or later)`);
+const skip = nvim.skip;
 
 interface Run {
   readonly code: number | null;
@@ -77,18 +79,21 @@ function assertAllPassed(r: Run): void {
 }
 
 test(`nvim (${version ?? 'missing'}) ↔ out/cli.js lsp --stdio: hover, code lenses, Resolve`, { skip, timeout: TIMEOUT_MS + 5000 }, async () => {
+  nvim.check();
   const server = join(ROOT, 'out/cli.js');
   assert.ok(existsSync(server), `${server} is missing: run npm run build first`);
   assertAllPassed(await runNvim(server));
 });
 
 test('nvim ↔ out/server.js --stdio', { skip, timeout: TIMEOUT_MS + 5000 }, async () => {
+  nvim.check();
   const server = join(ROOT, 'out/server.js');
   assert.ok(existsSync(server), `${server} is missing: run npm run build first`);
   assertAllPassed(await runNvim(server));
 });
 
 test('the Lua client fails (exit 1, FAIL line) when the server does not start', { skip, timeout: TIMEOUT_MS + 5000 }, async () => {
+  nvim.check();
   const r = await runNvim(join(ROOT, 'out/no-such-server.js'), { K8S_DNS_NVIM_TIMEOUT_MS: '1500' });
   assert.notEqual(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /^FAIL initialize/m, r.stdout + r.stderr);

@@ -56,7 +56,7 @@ export const KUBE_DNS_TTL = 30;
 /** Builds a configuration from partial settings, normalising the zone. */
 export function makeConfig(partial: Partial<ClusterConfig> = {}): ClusterConfig {
   const merged = { ...DEFAULT_CONFIG, ...partial };
-  const zone = merged.zone.trim().toLowerCase().replace(/\.+$/, '') || DEFAULT_CONFIG.zone;
+  const zone = merged.zone.trim().toLowerCase().replace(/(?<!\.)\.+$/, '') || DEFAULT_CONFIG.zone;
   const ttl = merged.flavor === 'kube-dns' && partial.ttl === undefined ? KUBE_DNS_TTL : merged.ttl;
   return { ...merged, zone, ttl };
 }

@@ -21,7 +21,7 @@ function ipv6Groups(address: string): number[] | undefined {
   const zone = addr.indexOf('%');
   if (zone >= 0) addr = addr.slice(0, zone);
   // An embedded IPv4 tail becomes two groups.
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(addr);
+  const v4 = /(?<!\d)(\d+\.\d+\.\d+\.\d+)$/.exec(addr); // (?<!\d): tried once per digit run, not per digit
   if (v4) {
     const parts = v4[1]!.split('.').map(Number);
     addr = addr.slice(0, v4.index) + ((parts[0]! << 8) | parts[1]!).toString(16) + ':' + ((parts[2]! << 8) | parts[3]!).toString(16);

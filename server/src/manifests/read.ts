@@ -3,7 +3,7 @@
  * problems. Each `---` document is parsed on its own, so a broken document never hides the others
  * and an editor can re-read just the document an edit touched (`readDocument`).
  */
-import type { Document, Node } from 'yaml';
+import { isCollection, Scalar, visit, type Document, type Node } from 'yaml';
 import { splitJsonStream, startsAsJsonStream } from './jsonStream';
 import { looksLikeKubernetes } from './treatment';
 import { readKubeObject, type ObjectReadOptions } from './objects';
@@ -37,10 +37,75 @@ export interface ParsedDocument {
 /** An alias bomb must not expand: the most alias expansions one document may take. */
 export const MAX_ALIAS_COUNT = 1000;
 
-const HELM_RE = /\{\{-?[\s\S]*?-?\}\}/;
+/**
+ * Whether the text holds Helm template syntax: a `{{` with a `}}` somewhere after it (the `-` of
+ * `{{-` / `-}}` changes nothing). Two searches: the regular expression it replaces,
+ * `/\{\{-?[\s\S]*?-?\}\}/`, scanned to the end from every `{{`, quadratic on a run of `{`.
+ */
+export function hasHelmTemplate(text: string): boolean {
+  const open = text.indexOf('{{');
+  return open >= 0 && text.indexOf('}}', open + 2) >= 0;
+}
 
 function problem(file: string, start: number, end: number, code: string, message: string, severity: ParseProblem['severity'] = 'error'): ParseProblem {
   return { file, range: { start, end: Math.max(end, start) }, severity, code, message };
+}
+
+/** The deepest nesting of flow collections (`{…}`, `[…]`) read; Kubernetes objects need a handful. */
+export const MAX_FLOW_DEPTH = 256;
+
+const BRACE_OPEN = 123; // {
+const BRACE_CLOSE = 125; // }
+const BRACKET_OPEN = 91; // [
+const BRACKET_CLOSE = 93; // ]
+const HASH = 35; // #
+const DQUOTE = 34; // "
+const SQUOTE = 39; // '
+const BACKSLASH = 92;
+const LF = 10;
+
+/**
+ * Whether `{` and `[` nest deeper than `max` (outside comments and quoted strings; brackets inside
+ * plain scalars count too, so this errs towards deep). The yaml parser recurses once per level and
+ * is slow on deep flow collections: a few thousand levels exhausted V8's stack so that it died of
+ * a fatal out-of-memory error instead of a catchable RangeError (issue 12). One linear scan.
+ */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const before = i === 0 ? LF : text.charCodeAt(i - 1);
+    // Quotes open a string only where a scalar starts (so the ' of "it's" is not one).
+    const scalarStart = before === LF || before === 32 || before === 9 || before === 13 || before === 58 || before === 44 || before === BRACE_OPEN || before === BRACKET_OPEN || before === 45 || before === 63;
+    if (c === BRACE_OPEN || c === BRACKET_OPEN) {
+      if (++depth > max) return true;
+    } else if (c === BRACE_CLOSE || c === BRACKET_CLOSE) {
+      if (depth > 0) depth--;
+    } else if (c === HASH && (before === LF || before === 32 || before === 9 || before === 13)) {
+      while (i + 1 < n && text.charCodeAt(i + 1) !== LF) i++;
+    } else if ((c === DQUOTE || c === SQUOTE) && scalarStart) {
+      for (i++; i < n && text.charCodeAt(i) !== c; i++) if (c === DQUOTE && text.charCodeAt(i) === BACKSLASH) i++;
+    }
+  }
+  return false;
+}
+
+/**
+ * Map keys that are maps or lists (never in a Kubernetes object) become the text they were written
+ * as. yaml's toJS makes such a key a string by printing it, and printing nested ones repeats the
+ * work at every level: a line of 200 `{` took seconds, and of a few thousand, for ever (issue 12).
+ */
+function collectionKeysAsText(doc: Document, src: string): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return;
+      const range = pair.key.range;
+      const text = new Scalar(range ? src.slice(range[0], range[1]) : '');
+      if (range) text.range = range;
+      pair.key = text; // visited next instead of the collection: nothing under it is visited
+    },
+  });
 }
 
 /** The JSON value of a document; `undefined` plus a problem when it cannot be built. */
@@ -95,12 +160,16 @@ interface ParsedSyntax {
 /** Parses one document's text `src`, found at offset `start` of `file`. */
 function parseSyntax(src: string, file: string, start: number, helmFile: boolean): ParsedSyntax {
   const end = start + src.length;
-  const helm = helmFile || HELM_RE.test(src);
+  const helm = helmFile || hasHelmTemplate(src);
   const problems: ParseProblem[] = [];
   const items: SyntaxItem[] = [];
   const bare = { syntax: { helm, problems, items } };
   if (isBlankChunk(src)) return bare;
 
+  if (nestsDeeperThan(src, MAX_FLOW_DEPTH)) {
+    if (!helm) problems.push(problem(file, start, end, 'yaml-syntax', `YAML could not be parsed: the document is nested too deeply to read (more than ${MAX_FLOW_DEPTH} levels of { and [).`));
+    return bare;
+  }
   let doc: Document;
   try {
     doc = parseYaml(src);
@@ -121,6 +190,7 @@ function parseSyntax(src: string, file: string, start: number, helmFile: boolean
   if (!root) return bare;
   let value: unknown;
   try {
+    collectionKeysAsText(doc, src);
     value = toPlain(doc, file, start, end, problems);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;

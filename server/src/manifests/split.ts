@@ -43,16 +43,18 @@ export function splitYamlDocuments(text: string): DocumentChunk[] {
     lineStart = 1;
   }
   const n = text.length;
-  // A lone `\r` ends a line too (YAML 1.2 §5.4). Its next position is kept, not searched again
-  // from every line: a file without one would be scanned to its end once per line.
+  // A lone `\r` ends a line too (YAML 1.2 §5.4). The next position of each break is kept, not
+  // searched again from every line: a file without `\r` (or, with lone CRs, without `\n`) would be
+  // scanned to its end once per line (issue 12: quadratic on a file of CR line ends).
   let cr = text.indexOf('\r', lineStart);
+  let nl = text.indexOf('\n', lineStart);
   while (lineStart < n) {
     if (lineStart > chunkStart && isMarkerAt(text, lineStart)) {
       chunks.push({ start: chunkStart, end: lineStart });
       chunkStart = lineStart;
     }
     if (cr >= 0 && cr < lineStart) cr = text.indexOf('\r', lineStart);
-    const nl = text.indexOf('\n', lineStart);
+    if (nl >= 0 && nl < lineStart) nl = text.indexOf('\n', lineStart);
     const end = cr >= 0 && (nl < 0 || cr < nl) ? cr : nl;
     if (end < 0) break;
     lineStart = end + 1;

@@ -42,6 +42,10 @@ export function checksObjects(treatment: FileTreatment): boolean {
 
 /** Whether text looks like a Kubernetes manifest (so syntax errors are worth reporting). */
 export function looksLikeKubernetes(text: string): boolean {
-  // Any line break, a lone CR included (YAML 1.2 §5.4).
-  return /(^|[\n\r])\s*(-\s+)?kind:\s*\S/.test(text) || /"kind"\s*:\s*"/.test(text);
+  // A line (after any line break, a lone CR included: YAML 1.2 §5.4) of blanks and an optional
+  // `- `, then `kind:` and a value. The look-behind starts a match only at a line start, and the
+  // blanks before `kind:` stay on its line: `(^|[\n\r])\s*(-\s+)?kind:` scanned on from every
+  // break of a run of blank lines (quadratic), and found nothing more (a match through blank lines
+  // also starts at the last break). Checked for ReDoS by test/unit/redos.test.ts (issue 12).
+  return /(?<![^\n\r])[^\S\n\r]*(?:-[^\S\n\r]+)?kind:\s*\S/.test(text) || /"kind"\s*:\s*"/.test(text);
 }

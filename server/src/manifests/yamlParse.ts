@@ -29,11 +29,19 @@ const YAML11_BOOL: ScalarTag = {
  * prefixes (resolve.go: `strconv.ParseInt(plain, 0, 64)`), so `0777` is octal 511 (1.2: 777),
  * and `1_000` and `0b101` are integers (1.2: strings). Plain decimals are left to the core schema.
  */
+/**
+ * The YAML 1.1 integers above: `0[bB]_*[01][01_]*`, `0[0-7_]*[0-7][0-7_]*`, `[0-9][0-9_]*_[0-9_]*`,
+ * `0[xX][0-9a-fA-F_]*_[0-9a-fA-F_]*` and `0[oO][0-7_]*_[0-7_]*`, each written so that only one
+ * split of the digits can match (the first digit, or the first `_`, ends the leading run): the
+ * forms with two runs of one class backtracked quadratically on a long plain scalar (issue 12).
+ */
+export const YAML11_INT_TEST = /^[-+]?(?:0[bB]_*[01][01_]*|0_*[0-7][0-7_]*|[0-9][0-9]*_[0-9_]*|0[xX][0-9a-fA-F]*_[0-9a-fA-F_]*|0[oO][0-7]*_[0-7_]*)$/;
+
 const YAML11_INT: ScalarTag = {
   identify: () => false,
   default: true,
   tag: 'tag:yaml.org,2002:int',
-  test: /^[-+]?(?:0[bB]_*[01][01_]*|0[0-7_]*[0-7][0-7_]*|[0-9][0-9_]*_[0-9_]*|0[xX][0-9a-fA-F_]*_[0-9a-fA-F_]*|0[oO][0-7_]*_[0-7_]*)$/,
+  test: YAML11_INT_TEST,
   resolve: (s) => {
     const body = s.replace(/^[-+]/, '').replace(/_/g, '');
     const prefixed = /^0[bBoOxX]/.test(body);

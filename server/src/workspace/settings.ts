@@ -5,6 +5,7 @@ import type { SeverityOverride } from '../checks/runner';
 import { dns1123LabelErrors } from '../checks/validation/dns';
 import { DEFAULT_NODE_PORT_RANGE, formatPortRange, parsePortRange } from '../checks/validation/nodePorts';
 import { PARSE_PROBLEM_CODES } from '../manifests/types';
+import { unsafeGlob } from './globs';
 
 export interface Settings {
   readonly clusterDomain: string;
@@ -96,8 +97,13 @@ export function readSettings(raw: unknown): SettingsRead {
   const nodePortRange = formatPortRange(range ?? parsePortRange(d.nodePortRange)!);
   let exclude = d.exclude;
   const x = r['exclude'];
-  if (Array.isArray(x) && x.every((g) => typeof g === 'string')) exclude = x as string[];
-  else if (x !== undefined && x !== null) wrong('exclude', 'is not a list of glob patterns', exclude);
+  if (Array.isArray(x) && x.every((g) => typeof g === 'string')) {
+    exclude = (x as string[]).filter((g) => {
+      const why = unsafeGlob(g);
+      if (why !== undefined) problems.push(`k8sDns.exclude ${JSON.stringify(g)} ${why}, which could make matching a path take minutes; it is ignored.`);
+      return why === undefined;
+    });
+  } else if (x !== undefined && x !== null) wrong('exclude', 'is not a list of glob patterns', exclude);
   const checks: Record<string, SeverityOverride> = {};
   const c = r['checks'];
   if (c && typeof c === 'object' && !Array.isArray(c)) {

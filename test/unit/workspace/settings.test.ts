@@ -64,6 +64,18 @@ test('every code the manifest reader reports can be set in k8sDns.checks', () =>
   for (const code of emitted) assert.deepEqual(readSettings({ checks: { [code]: 'off' } }).problems, [], code);
 });
 
+test('exclude globs that would make matching a path take minutes are refused, each named; the others are kept', () => {
+  const bad = ['*a*a*a*a*a*a*a*a*a*b', 'charts/+(a|aa)b', '**/@(x|y).yaml', '{a,b}{c,d}{e,f}{g,h}', 'f{1..100000}.yaml', 'x'.repeat(1001)];
+  const good = ['charts/**', '**/*.tpl', '*-values*.yaml', '**/templates/**', '{a,b}/*.{yaml,yml}', 'a\\*b\\*c\\*d\\*e*', 'weird(name).yaml'];
+  const r = readSettings({ exclude: [...good, ...bad] });
+  assert.deepEqual(r.settings.exclude, good);
+  assert.equal(r.problems.length, bad.length, r.problems.join('\n'));
+  assert.match(r.problems[0]!, /^k8sDns\.exclude "\*a\*a\*a\*a\*a\*a\*a\*a\*a\*b" has more than 3 \* wildcards in the path segment .*; it is ignored\.$/);
+  assert.match(r.problems[1]!, /uses an extglob \(\+\(…\)/);
+  assert.match(r.problems[3]!, /more than 3 brace lists/);
+  assert.match(r.problems[4]!, /numeric range/);
+});
+
 test('clusterDnsService: namespace/name, else a message and the kubeadm default', () => {
   assert.deepEqual(readSettings({ clusterDnsService: 'dns/coredns' }).settings.clusterDnsService, 'dns/coredns');
   for (const bad of ['kube-dns', 'a/b/c', 'Kube-System/kube-dns', 7]) {

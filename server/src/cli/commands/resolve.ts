@@ -72,7 +72,7 @@ export async function resolveCommand(argv: readonly string[], io: CommandIO): Pr
     return 0;
   } catch (e) {
     if (!(e instanceof LiveError)) throw e;
-    io.err(`k8s-dns resolve: ${e.message.replace(/\s*\n\s*/g, ' ')}`);
+    io.err(`k8s-dns resolve: ${e.message.replace(/(?<!\s)\s*\n\s*/g, ' ')}`);
     return 2;
   } finally {
     await reader?.close();
