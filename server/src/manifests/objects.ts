@@ -38,7 +38,8 @@ export interface ObjectReadResult {
 /** The label that ties an EndpointSlice to its Service. */
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
-const POD_SPEC_PATHS: Record<string, FieldPath> = {
+/** Where each workload kind holds its pod spec (a Pod holds it at `spec`). */
+export const POD_SPEC_PATHS: Readonly<Record<string, FieldPath>> = {
   Pod: ['spec'],
   Deployment: ['spec', 'template', 'spec'],
   ReplicaSet: ['spec', 'template', 'spec'],

@@ -6,6 +6,7 @@
  * an object serves (Ingress rules, gateway hosts) are not lookups.
  */
 import type { FieldPath } from '../manifests/types';
+import { POD_SPEC_PATHS } from '../manifests/objects';
 
 /**
  * What a string field holds:
@@ -15,18 +16,8 @@ import type { FieldPath } from '../manifests/types';
  */
 export type FieldRole = 'host' | 'text' | 'none';
 
-/** Kinds whose pod template sits at the path given (manifests/objects.ts reads the same). */
-const POD_SPEC: Record<string, FieldPath> = {
-  Pod: ['spec'],
-  PodTemplate: ['template', 'spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
+/** Kinds whose pod spec sits at the path given: the workloads the reader models, and PodTemplate. */
+const POD_SPEC: Readonly<Record<string, FieldPath>> = { ...POD_SPEC_PATHS, PodTemplate: ['template', 'spec'] };
 
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 const PROBES = new Set(['livenessProbe', 'readinessProbe', 'startupProbe']);
