@@ -42,6 +42,13 @@ const REAL_CLOCK: SchedulerClock = { now: () => performance.now(), defer: (fn) =
 /** The longest a slice of check work runs before requests get their turn. */
 export const SLICE_MS = 3;
 
+/** The set under `key`, made empty if there is none. */
+function setAt<T>(map: Map<string, Set<T>>, key: string): Set<T> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
+
 function* chain<T>(a: Iterable<T>, b: Iterable<T>): Generator<T> {
   yield* a;
   yield* b;
@@ -149,9 +156,7 @@ export class CheckScheduler {
   }
 
   private add(uri: string, o: KubeObject): void {
-    let set = this.pending.get(uri);
-    if (!set) this.pending.set(uri, (set = new Set()));
-    set.add(o);
+    setAt(this.pending, uri).add(o);
     this.markFile(uri);
   }
 
@@ -217,9 +222,7 @@ export class CheckScheduler {
           objects.delete(o);
           if (scanning && open && index.isStale(o)) {
             // Checked before, made stale by the scan: once, when it ends.
-            let later = this.deferred.get(uri);
-            if (!later) this.deferred.set(uri, (later = new Set()));
-            later.add(o);
+            setAt(this.deferred, uri).add(o);
             continue;
           }
           this.check(o);

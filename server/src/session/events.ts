@@ -6,7 +6,7 @@
  */
 import type { DocumentSyntax } from '../manifests/read';
 import { workerStats } from '../parallel/parallelSyntax';
-import { looksLikeKubernetes } from '../workspace/scan';
+import { looksLikeKubernetes } from '../manifests';
 import type { CheckScheduler } from './checkScheduler';
 import type { ContentChange, DocumentStore } from './documentStore';
 import type { DiagnosticsPublisher } from './publisher';

@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { chunksOf } from '../manifests';
 import type { DocumentSyntax } from '../manifests/read';
 import { SyntaxPool } from '../parallel/syntaxPool';
-import { isExcluded, isHelmTemplate, looksLikeKubernetes, manifestFiles } from '../workspace/scan';
+import { looksLikeKubernetes } from '../manifests';
+import { isExcluded, isHelmTemplate, manifestFiles } from '../workspace/scan';
 import { pathOf } from './documentStore';
 import type { WorkspaceEvents } from './events';
 

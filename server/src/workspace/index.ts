@@ -6,7 +6,7 @@
 import { ALL_RULES, checkObject, problemFindings, type Finding, type Rule, type Watch } from '../checks';
 import type { Cluster, ClusterConfig } from '../dns';
 import { buildNamespacePart, combineParts, partKey, type NamespacePart } from '../dns/cluster';
-import { checksObjects, isService, reportedProblems, treatmentOf, type KubeObject } from '../manifests';
+import { checksObjects, isService, reportedProblems, type KubeObject } from '../manifests';
 import type { DocumentSyntax } from '../manifests/read';
 import { pushAll } from './arrays';
 import { answerKeys, DependencyIndex, dependencyKeys, nsKey, providedKeys } from './dependencies';
@@ -222,7 +222,7 @@ export class WorkspaceIndex {
   /** Whether a file's objects get checks (a manifest, not a template): the scheduler checks no others. */
   checksFile(uri: string): boolean {
     const f = this.files.get(uri);
-    return f !== undefined && checksObjects(treatmentOf({ helm: f.helm, kube: f.looksLikeKubernetes }));
+    return f !== undefined && checksObjects(f.treatment);
   }
 
   /** Whether `o` is one of the index's objects now (not removed or replaced since). */
@@ -313,7 +313,7 @@ export class WorkspaceIndex {
     const f = this.files.get(uri);
     if (!f) return { problems: [], objects: [] };
     // One decision for the editor and the CLI: templates get a note, non-manifests nothing.
-    const treatment = treatmentOf({ helm: f.helm, kube: f.looksLikeKubernetes });
+    const treatment = f.treatment;
     const problems = problemFindings(reportedProblems(treatment, f.problems()), this.settingsValue.checks);
     if (!checksObjects(treatment)) return { problems, objects: [] };
     const objects: [KubeObject, readonly Finding[]][] = [];

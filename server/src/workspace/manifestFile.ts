@@ -6,7 +6,7 @@ import { chunksOf, readDocument, splitYamlDocuments, type DocumentChunk, type Ku
 import type { DocumentSyntax } from '../manifests/read';
 import { startsAsJsonStream } from '../manifests/jsonStream';
 import { readChunks } from '../parallel/parallelSyntax';
-import { looksLikeKubernetes } from './scan';
+import { looksLikeKubernetes, treatmentOf, type FileTreatment } from '../manifests';
 import { pushAll, replaceItems } from './arrays';
 import { TextBuffer } from './textBuffer';
 
@@ -57,6 +57,11 @@ export class ManifestFile {
   /** Whether the file looks like Kubernetes manifests (worth diagnostics at all). */
   get looksLikeKubernetes(): boolean {
     return this.docs.some((d) => d.kube);
+  }
+
+  /** How the file is treated (`manifests/treatment.ts`): checked, a template, or ignored. */
+  get treatment(): FileTreatment {
+    return treatmentOf({ helm: this.helm, kube: this.looksLikeKubernetes });
   }
 
   get isJson(): boolean {

@@ -51,6 +51,3 @@ export async function* manifestFiles(folder: string, exclude: readonly string[])
     }
   }
 }
-
-/** Re-exported from the core, which decides how a file is treated (`manifests/treatment.ts`). */
-export { looksLikeKubernetes } from '../manifests/treatment';
