@@ -298,18 +298,32 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (x: T) => 
 }
 
 /** Parses `dig +noall +comments +question +answer` output of a batch into one reply per question. */
-function parseDigBatch(text: string, questions: readonly Question[]): Reply[] {
+/** A reply as dig printed it, with the question it answers (from its QUESTION SECTION). */
+interface DigReply extends Reply {
+  readonly question: string;
+}
+
+const questionKey = (name: string, type: string): string => `${name.toLowerCase().replace(/\.$/, '')} ${type.toUpperCase()}`;
+
+/** Every `;; Got answer:` block of dig's output, keyed by the question it echoes. */
+function parseDigOutput(text: string): DigReply[] {
   const chunks = text.split(/^;; Got answer:$/m).slice(1);
-  const replies: Reply[] = [];
+  const replies: DigReply[] = [];
   for (const chunk of chunks) {
     const status = /status: ([A-Z]+)/.exec(chunk)?.[1];
     if (!status) throw new Error(`dig output without a status:\n${chunk}`);
     const answer: RR[] = [];
     let section = '';
+    let question = '';
     for (const line of chunk.split('\n')) {
       const head = /^;; ([A-Z]+) SECTION:$/.exec(line);
       if (head) {
         section = head[1]!;
+        continue;
+      }
+      if (section === 'QUESTION' && line.startsWith(';') && !line.startsWith(';;')) {
+        const [name, , type] = line.slice(1).trim().split(/\s+/);
+        question = questionKey(name!, type!);
         continue;
       }
       if (!line.trim() || line.startsWith(';')) continue;
@@ -318,20 +332,38 @@ function parseDigBatch(text: string, questions: readonly Question[]): Reply[] {
       assert.equal(cls, 'IN', line);
       answer.push({ name: name!, ttl: Number(ttl), type: type!, data: data.join(' ') });
     }
-    replies.push({ rcode: status, answer });
-  }
-  if (replies.length !== questions.length) {
-    throw new Error(`dig answered ${replies.length} of ${questions.length} questions:\n${text.slice(-2000)}`);
+    if (!question) throw new Error(`dig output without a question section:\n${chunk}`);
+    replies.push({ question, rcode: status, answer });
   }
   return replies;
 }
 
+async function askDig(port: number, args: readonly string[]): Promise<DigReply[]> {
+  const r = await runFile('dig', ['@127.0.0.1', '-p', String(port), '+norec', '+noall', '+comments', '+question', '+answer', '+time=2', '+tries=2', ...args], DIG_BATCH_MS);
+  if (r.code !== 0) throw new Error(`dig failed (${r.code}): ${r.stderr}\n${r.stdout.slice(-2000)}`);
+  return parseDigOutput(r.stdout);
+}
+
+/**
+ * BIND's reply to each question. The batch is paired with the questions by the question each reply
+ * echoes, never by position: under load dig may time out on one question and retry it, and a
+ * positional pairing would then give one question another's answer. A question whose batch reply
+ * is missing or printed twice is asked again on its own.
+ */
 async function bindAnswers(port: number, dir: string, questions: readonly Question[]): Promise<Reply[]> {
   const batch = join(dir, 'questions.txt');
   writeFileSync(batch, questions.map((q) => `${q.name} ${q.type}`).join('\n') + '\n');
-  const r = await runFile('dig', ['@127.0.0.1', '-p', String(port), '+norec', '+noall', '+comments', '+question', '+answer', '+time=2', '+tries=2', '-f', batch], DIG_BATCH_MS);
-  if (r.code !== 0) throw new Error(`dig failed (${r.code}): ${r.stderr}\n${r.stdout.slice(-2000)}`);
-  return parseDigBatch(r.stdout, questions);
+  const byQuestion = new Map<string, DigReply[]>();
+  for (const reply of await askDig(port, ['-f', batch])) byQuestion.set(reply.question, [...(byQuestion.get(reply.question) ?? []), reply]);
+  const replies: Reply[] = [];
+  for (const q of questions) {
+    const key = questionKey(q.name, q.type);
+    let found = byQuestion.get(key) ?? [];
+    if (found.length !== 1) found = (await askDig(port, [q.name, q.type])).filter((r) => r.question === key);
+    if (found.length !== 1) throw new Error(`dig printed ${found.length} replies to ${key} asked alone`);
+    replies.push(found[0]!);
+  }
+  return replies;
 }
 
 // ---------------------------------------------------------------------------------------------
