@@ -6,11 +6,15 @@
  * 1. Objects an editor event made stale in open documents (the edited object and its dependents)
  *    are checked first, then those documents are published: an edit shows its effect within a few
  *    milliseconds, whatever else is pending.
- * 2. The other objects of open documents: never-checked ones (a large file just opened) in
+ * 2. Files the scan has read and parsed, made into objects in the index: a few per slice. They
+ *    go before the open documents' other checks, which fill the time the scan waits for its
+ *    worker thread: the scan keeps close to its pace alone, and its reads make stale only what
+ *    they touch (the open documents' checks are not lost, see 3).
+ * 3. The other objects of open documents: never-checked ones (a large file just opened) in
  *    slices. While a workspace scan runs, objects that were checked before and were made stale by
  *    the scan are not re-checked yet (their last findings are shown): each file the scan reads
  *    would otherwise re-check them again. They are re-checked once, when the scan ends.
- * 3. Closed files, once no scan runs (their references point at files not read yet).
+ * 4. Closed files, once no scan runs (their references point at files not read yet).
  *
  * Work runs in slices of a few milliseconds with a turn of the event loop between them, so a
  * hover or code lens request waits at most one slice; the scan's own work (which parses on a
@@ -69,6 +73,8 @@ export class CheckScheduler {
   private readonly deferred = new Map<string, Set<KubeObject>>();
   /** Open files whose diagnostics changed since their last publish (something in them was checked, or their text changed). */
   private readonly unpublished = new Set<string>();
+  /** Scan reads waiting for their turn (each puts one file into the index). */
+  private readonly reads: (() => void)[] = [];
   private scans = 0;
   private queued = false;
 
@@ -84,7 +90,7 @@ export class CheckScheduler {
 
   /** Whether no work is pending (deferred re-checks wait for the scan's end). */
   get idle(): boolean {
-    return this.urgent.size === 0 && this.urgentPublish.size === 0 && this.dirtyOpen.size === 0 && this.dirty.size === 0 && this.pending.size === 0 && (this.scanning || this.deferred.size === 0);
+    return this.urgent.size === 0 && this.urgentPublish.size === 0 && this.reads.length === 0 && this.dirtyOpen.size === 0 && this.dirty.size === 0 && this.pending.size === 0 && (this.scanning || this.deferred.size === 0);
   }
 
   /**
@@ -115,6 +121,25 @@ export class CheckScheduler {
     this.urgentPublish.add(uri);
     this.unpublished.add(uri);
     this.markDirty(affected);
+  }
+
+  /**
+   * Runs `read` (a file the scan read and parsed, put into the index) in a slice: after the
+   * editor's work, before other checks, a few per turn of the event loop, so that requests wait
+   * at most one slice whatever the number of files the scan has in flight.
+   */
+  inTurn(read: () => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.reads.push(() => {
+        try {
+          read();
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      });
+      this.kick();
+    });
   }
 
   /** Anything else changed (a file read by the scan, changed or deleted on disk, settings): re-check what it made stale, in turn. */
@@ -204,7 +229,12 @@ export class CheckScheduler {
       this.unpublished.delete(uri);
       this.host.publish(uri, 'last');
     }
-    // 2. Open documents, then (no scan running) closed files.
+    // 2. Files the scan read.
+    for (let read = this.reads.shift(); read; read = this.reads.shift()) {
+      read();
+      if (this.clock.now() > deadline) return true;
+    }
+    // 3. Open documents, then (no scan running) closed files.
     const scanning = this.scanning;
     for (const uri of this.dirtyOpen) {
       // Closed since: its turn comes with the closed files.
@@ -247,6 +277,6 @@ export class CheckScheduler {
 
   /** Whether pending work can run now (closed files wait for the scan to end). */
   private runnable(): boolean {
-    return this.urgent.size > 0 || this.urgentPublish.size > 0 || this.dirtyOpen.size > 0 || (!this.scanning && this.dirty.size > 0);
+    return this.urgent.size > 0 || this.urgentPublish.size > 0 || this.reads.length > 0 || this.dirtyOpen.size > 0 || (!this.scanning && this.dirty.size > 0);
   }
 }

@@ -15,8 +15,13 @@ import { isExcluded, isHelmTemplate, manifestFiles } from '../workspace/scan';
 import { pathOf } from './documentStore';
 import type { WorkspaceEvents } from './events';
 
-/** Files of a workspace scan read and parsed at once (the worker parses while this thread builds). */
-const SCAN_PIPELINE = 2;
+/**
+ * Files of a workspace scan in flight at once (read, queued for the worker's parse, or built
+ * here). Each file takes a few turns of the event loop, and while an open document is checked
+ * each turn also runs a slice of its checks: with many files in flight every turn advances all
+ * of them, so the worker is never left waiting and the scan keeps close to its pace alone.
+ */
+const SCAN_PIPELINE = 16;
 
 export class WorkspaceScanner {
   /** Workspace folder paths, as the client last listed them. */
@@ -53,14 +58,16 @@ export class WorkspaceScanner {
     let syntaxes: (DocumentSyntax | undefined)[] | undefined;
     try {
       text = await readFile(path, 'utf8');
-      if (pool && looksLikeKubernetes(text)) {
-        syntaxes = await pool.parse(text, chunksOf(text, uri), uri, isHelmTemplate(path));
-        // Requests and check slices that came meanwhile go first: making the objects takes the thread.
-        await new Promise((r) => setImmediate(r));
-      }
+      if (pool && looksLikeKubernetes(text)) syntaxes = await pool.parse(text, chunksOf(text, uri), uri, isHelmTemplate(path));
     } catch (e) {
       failure = e;
     }
+    // Making the objects takes the thread: the scheduler gives it a slice, after the editor's work.
+    await this.events.scheduler.inTurn(() => this.apply(uri, path, read, text, failure, syntaxes));
+  }
+
+  /** Puts a file just read into the index, unless a newer read or the editor has it. */
+  private apply(uri: string, path: string, read: number, text: string | undefined, failure: unknown, syntaxes: (DocumentSyntax | undefined)[] | undefined): void {
     if (this.reads.get(uri) !== read) return; // a newer read of the file (it changed again) decides
     this.reads.delete(uri);
     // Opened in the editor while it was read: the editor's text wins.
@@ -101,8 +108,6 @@ export class WorkspaceScanner {
           loading.add(load);
           count++;
           if (loading.size >= SCAN_PIPELINE) await Promise.race(loading);
-          // Yield between files so requests on open documents are answered meanwhile.
-          await new Promise((r) => setImmediate(r));
         }
       }
       await Promise.all(loading);

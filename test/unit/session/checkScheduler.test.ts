@@ -155,3 +155,47 @@ test('a file read by the scan that nothing in the open document depends on re-ch
   const inOpen = [...h.counts.keys()].filter((o) => o.source.file === OPEN);
   assert.deepEqual(inOpen.map((o) => o.meta.name), []);
 });
+
+test("scan reads run a slice's worth per turn, after an edit's work and before the open document's other checks", async () => {
+  const h = harness();
+  // A clock that moves 1 ms each time it is read: a slice (3 ms) holds a few reads, deterministically.
+  let ms = 0;
+  const queue: (() => void)[] = [];
+  const scheduler = new CheckScheduler(
+    { indexes: h.indexes, isOpen: (u) => h.open.has(u), publish: (uri) => h.publishes.push({ uri, mode: 'last' }) },
+    { now: () => ms++, defer: (fn) => void queue.push(fn) },
+  );
+  const turn = (): void => queue.shift()!();
+  const text = bigText(50);
+  h.open.add(OPEN);
+  scheduler.openedLarge(OPEN, h.indexes.setFile(OPEN, text, false));
+  turn(); // the parse problems published, a first slice of checks
+  scheduler.scanStarted();
+  const applied: number[] = [];
+  const reads = Array.from({ length: 10 }, (_, f) =>
+    scheduler.inTurn(() => {
+      applied.push(f);
+      scheduler.changed(h.indexes.setFile(`file:///ws/scan/f${f}.yaml`, scanText(f), false));
+    }),
+  );
+  // An edit comes after the reads were queued: its check and publish still go first.
+  const at = text.indexOf('port: http\n', text.indexOf('readinessProbe')) + 'port: '.length;
+  scheduler.editorChanged([OPEN], h.indexes.editFile(OPEN, [{ start: at, end: at + 4, text: 'htt' }]));
+  const publishes = h.publishes.length;
+  h.counts.clear();
+  turn();
+  assert.ok(h.publishes.length > publishes, 'the edit is published in the first slice');
+  const firstSlice = applied.length;
+  assert.ok(firstSlice < 10, `all ${firstSlice} reads in one slice: a slice must stop at its deadline`);
+  while (applied.length < 10) {
+    const checkedBefore = [...h.counts.keys()].filter((o) => o.source.file === OPEN).length;
+    turn();
+    // No never-checked object of the open document runs while reads are waiting.
+    if (applied.length < 10) assert.equal([...h.counts.keys()].filter((o) => o.source.file === OPEN).length, checkedBefore);
+  }
+  await Promise.all(reads);
+  assert.deepEqual(applied, [...Array(10).keys()], 'reads run in the order they came');
+  scheduler.scanEnded();
+  while (queue.length) turn();
+  assert.ok(scheduler.idle);
+});
