@@ -5,6 +5,8 @@ import { externalNameHover, headlessHover, podNameHover, portHover, statefulSetH
 import { entryOf, serviceHover } from '../explain/service';
 import { dnsNameHover } from '../explain/dnsName';
 import { useAt } from './navigation';
+import { backendHover } from '../explain/backend';
+import { backendRefAt } from '../refs/backends';
 
 /** The object at an offset of a file, and the path of the node under the cursor. */
 export function objectAt(index: WorkspaceIndex, uri: string, offset: number): { object: KubeObject; path: FieldPath; onKey: boolean } | undefined {
@@ -44,6 +46,8 @@ export function hoverAt(index: WorkspaceIndex, uri: string, offset: number): str
   if (use) return dnsNameHover(index.cluster(), use);
   const { object, path } = hit;
   if (isService(object)) return serviceFieldHover(index, object, path);
+  const backend = backendRefAt(object, path);
+  if (backend) return backendHover(index.cluster(), backend);
   if (isStatefulSet(object) && eq(path, 'spec', 'serviceName')) return statefulSetHover(index.cluster(), object);
   if (isPod(object) || isWorkload(object) || isStatefulSet(object)) {
     const spec = object.template.specPath;
