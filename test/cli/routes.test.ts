@@ -37,7 +37,7 @@ test('check reports wrong backends, missing ReferenceGrants and backend caveats,
     'shop/ingress.yaml:41 error ingress-backend-service-missing',
     'web/routes.yaml:42 error route-backend-not-permitted',
     'web/routes.yaml:62 error route-backend-port-required',
-    'web/routes.yaml:62 error route-backend-service-missing',
+    'web/routes.yaml:62 warning route-backend-service-missing',
     'web/routes.yaml:63 error route-backend-not-permitted',
   ]);
   const grant = r.diagnostics.find((d) => d.code === 'route-backend-not-permitted')!;

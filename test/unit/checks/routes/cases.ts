@@ -96,6 +96,27 @@ export const ROUTE_CASES: readonly RuleCase[] = [
     opts,
   },
   {
+    code: 'ingress-backend-service-missing',
+    name: 'a warning when the namespace’s Services sit only in another folder (independent examples share default)',
+    severity: 'warning',
+    bad: { 'app/service.yaml': web, 'other-app/ingress.yaml': ingress('checkout', '{number: 80}') },
+    badText: 'checkout',
+    good: { 'app/service.yaml': web, 'other-app/ingress.yaml': ingress('web', '{number: 80}') },
+    opts,
+  },
+  {
+    code: 'ingress-backend-service-missing',
+    name: 'an info for kube-system, whose Services come with the cluster’s add-ons',
+    severity: 'info',
+    bad: {
+      'addons/dns.yaml': service('kube-dns', 'kube-system', '  ports: [{port: 53}]'),
+      'dashboard/ingress.yaml': ingress('kubernetes-dashboard', '{number: 443}').replace(/namespace: shop/g, 'namespace: kube-system'),
+    },
+    badText: 'kubernetes-dashboard',
+    good: ingress('web', '{number: 80}').replace(/namespace: shop/g, 'namespace: kube-system') + '---\n' + service('web', 'kube-system', '  ports: [{port: 80}]'),
+    opts,
+  },
+  {
     code: 'ingress-backend-port-unknown',
     name: 'port.number is the targetPort, not the Service port',
     severity: 'error',

@@ -3,6 +3,7 @@ import { serviceKey, type Cluster, type ServiceEntry } from '../../../dns/cluste
 import type { KubeObject } from '../../../manifests/types';
 import { backendRefs, isServiceRef, type BackendRef } from '../../../refs/backends';
 import { hasPlaceholder } from '../../validation/placeholder';
+import { folderOf } from '../../identity';
 import type { Reporter } from '../../types';
 
 /** The references of `o` to core Services, leaving out templated names (known only once rendered). */
@@ -18,13 +19,22 @@ export function targetOf(cluster: Cluster, ref: BackendRef, report: Pick<Reporte
 }
 
 /**
- * Whether the workspace describes the Services of a namespace (it holds at least one): then a
- * missing one is a mistake; otherwise the Services are deployed from elsewhere (another
- * repository, a chart) and the workspace cannot tell.
+ * How sure the workspace is that the Service a backend names should be in it:
+ * - `here`: a Service of that namespace sits in the referrer's folder (deployed together);
+ * - `elsewhere`: the workspace holds Services of that namespace in other folders only (a
+ *   repository of independent examples often shares `default`);
+ * - `unknown`: it holds none, or the namespace is `kube-system` (add-ons the cluster installs):
+ *   the Services are deployed from elsewhere and the workspace cannot tell.
  */
-export function describesServicesOf(cluster: Cluster, namespace: string, report: Pick<Reporter, 'watch'>): boolean {
+export type Expectation = 'here' | 'elsewhere' | 'unknown';
+
+/** The {@link Expectation} for Services of `namespace`, seen from `referrer`. Declares the watch. */
+export function expectation(cluster: Cluster, namespace: string, referrer: KubeObject, report: Pick<Reporter, 'watch'>): Expectation {
   report.watch({ servicesIn: namespace });
-  return (cluster.partOf(namespace)?.services.size ?? 0) > 0;
+  const services = [...(cluster.partOf(namespace)?.services.values() ?? [])];
+  const folder = folderOf(referrer.source.file);
+  if (services.some((e) => folderOf(e.service.source.file) === folder)) return 'here';
+  return services.length > 0 && namespace !== 'kube-system' ? 'elsewhere' : 'unknown';
 }
 
 /** `HTTPRoute docs`, `Ingress web`: the referrer as messages name it. */
