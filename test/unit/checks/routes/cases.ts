@@ -109,7 +109,7 @@ export const ROUTE_CASES: readonly RuleCase[] = [
     name: 'an info for kube-system, whose Services come with the cluster’s add-ons',
     severity: 'info',
     bad: {
-      'addons/dns.yaml': service('kube-dns', 'kube-system', '  ports: [{port: 53}]'),
+      'dashboard/proxy.yaml': service('oauth2-proxy', 'kube-system', '  ports: [{port: 4180}]'),
       'dashboard/ingress.yaml': ingress('kubernetes-dashboard', '{number: 443}').replace(/namespace: shop/g, 'namespace: kube-system'),
     },
     badText: 'kubernetes-dashboard',

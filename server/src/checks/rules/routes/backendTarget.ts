@@ -23,18 +23,20 @@ export function targetOf(cluster: Cluster, ref: BackendRef, report: Pick<Reporte
  * - `here`: a Service of that namespace sits in the referrer's folder (deployed together);
  * - `elsewhere`: the workspace holds Services of that namespace in other folders only (a
  *   repository of independent examples often shares `default`);
- * - `unknown`: it holds none, or the namespace is `kube-system` (add-ons the cluster installs):
- *   the Services are deployed from elsewhere and the workspace cannot tell.
+ * - `unknown`: it holds none, or the namespace is `kube-system` (add-ons the cluster installs,
+ *   even where the repository adds one of its own): the workspace cannot tell.
  */
 export type Expectation = 'here' | 'elsewhere' | 'unknown';
 
 /** The {@link Expectation} for Services of `namespace`, seen from `referrer`. Declares the watch. */
 export function expectation(cluster: Cluster, namespace: string, referrer: KubeObject, report: Pick<Reporter, 'watch'>): Expectation {
   report.watch({ servicesIn: namespace });
+  // Even beside a Service of kube-system, a backend there is usually an add-on (the dashboard).
+  if (namespace === 'kube-system') return 'unknown';
   const services = [...(cluster.partOf(namespace)?.services.values() ?? [])];
   const folder = folderOf(referrer.source.file);
   if (services.some((e) => folderOf(e.service.source.file) === folder)) return 'here';
-  return services.length > 0 && namespace !== 'kube-system' ? 'elsewhere' : 'unknown';
+  return services.length > 0 ? 'elsewhere' : 'unknown';
 }
 
 /** `HTTPRoute docs`, `Ingress web`: the referrer as messages name it. */
