@@ -9,6 +9,7 @@ import { routeBackendPortRequired } from './rules/routes/routeBackendPortRequire
 import { routeBackendPortUnknown } from './rules/routes/routeBackendPortUnknown';
 import { routeBackendServiceMissing } from './rules/routes/routeBackendServiceMissing';
 import { routeParentGatewayMissing } from './rules/routes/routeParentGatewayMissing';
+import { routeParentSectionUnknown } from './rules/routes/routeParentSectionUnknown';
 
 /** Missing things first (the Service, the port, the permission), then caveats of what exists. */
 export const ROUTE_RULES: readonly Rule[] = [
@@ -19,6 +20,7 @@ export const ROUTE_RULES: readonly Rule[] = [
   routeBackendPortUnknown,
   routeBackendNotPermitted,
   routeParentGatewayMissing,
+  routeParentSectionUnknown,
   backendServiceHeadless,
   backendServiceExternalName,
 ];

@@ -42,7 +42,7 @@ spec:
 kind: HTTPRoute
 metadata: {name: front, namespace: front}
 spec:
-  parentRefs: [{name: public, namespace: infra}]
+  parentRefs: [{name: public, namespace: infra, sectionName: http}]
   rules:
   - backendRefs:
     - {name: web, namespace: shop, port: 80}
@@ -75,6 +75,7 @@ const SWAPS: [string, string][] = [
   ['namespace: infra', 'namespace: edge'],
   ['port: 80', 'port: 8080'],
   ['name: http', 'name: https'],
+  ['sectionName: http', 'sectionName: web'],
   ['clusterIP: None', 'clusterIP: 10.96.0.9'],
   ['kind: HTTPRoute', 'kind: GRPCRoute'],
   ['name: public', 'name: private'],

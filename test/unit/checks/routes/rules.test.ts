@@ -86,3 +86,10 @@ test('a custom resource named HTTPRoute in another group is not a Gateway API ro
   const other = route('name: nothing, port: 1').replace('gateway.networking.k8s.io/v1', 'example.com/v1');
   assert.deepEqual(runDns(other, opts).findings, []);
 });
+
+test('route-parent-section-unknown suggests the nearest listener; its fix attaches the route', () => {
+  const input = [gateway, web, route('name: web, port: 80').replace('namespace: infra\n', 'namespace: infra\n    sectionName: htp\n')].join('---\n');
+  const [f] = runDns(input, opts).of('route-parent-section-unknown');
+  assert.match(f!.message, /has no listener htp \(it has http\).*Did you mean http\?/);
+  assert.deepEqual(runDns(applyFix(input, f!.fixes![0]!), opts).findings, []);
+});

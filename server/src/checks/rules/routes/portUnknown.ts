@@ -9,11 +9,20 @@ function describePort(p: ServicePort): string {
   return p.name ? `${p.port} (${p.name})` : String(p.port);
 }
 
+/** The protocol a route's traffic uses (a UDPRoute's is UDP, the others' TCP); none for an Ingress. */
+function routeProtocol(ref: BackendRef): string | undefined {
+  if (ref.role === 'ingress') return undefined;
+  return ref.object.kind === 'UDPRoute' ? 'UDP' : 'TCP';
+}
+
 /** Why the written port is not one of `ports`, with the likely mix-up, or `undefined` when it is. */
 function mismatch(ref: BackendRef, ports: readonly ServicePort[]): string | undefined {
   const port = ref.port!;
   if (port.number !== undefined) {
-    if (ports.some((p) => p.port === port.number)) return undefined;
+    const same = ports.filter((p) => p.port === port.number);
+    const protocol = routeProtocol(ref);
+    if (same.length > 0 && (!protocol || same.some((p) => p.protocol === protocol))) return undefined;
+    if (same.length > 0) return `Port ${port.number} of Service ${ref.namespace}/${ref.name} is ${same.map((p) => p.protocol).join('/')}, but a ${ref.object.kind} carries ${protocol}.`;
     const target = ports.find((p) => p.targetPort === port.number);
     const hint = target ? ` ${port.number} is the targetPort of port ${describePort(target)}: ${ref.role === 'ingress' ? 'port.number' : 'port'} names the Service port, not the pod's.` : '';
     return `Service ${ref.namespace}/${ref.name} has no port ${port.number}.${hint}`;

@@ -9,7 +9,7 @@ export const routeBackendPortUnknown: Rule = {
   source: 'gateway-api',
   reference:
     'gateway-api apis/v1 shared_types.go BackendObjectReference.Port ("the port number is the service port number, not the target port"); ResolvedRefs False for an unresolvable backend',
-  description: 'A backendRef’s `port` must be a `port` of the Service it names (the Service port, not the targetPort).',
+  description: 'A backendRef’s `port` must be a `port` of the Service it names (the Service port, not the targetPort), of the route’s protocol (UDP for a UDPRoute, TCP for the others).',
   kinds: ROUTE_KINDS,
   check: checkBackendPorts,
 };
