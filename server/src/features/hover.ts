@@ -7,6 +7,8 @@ import { dnsNameHover } from '../explain/dnsName';
 import { useAt } from './navigation';
 import { backendHover } from '../explain/backend';
 import { backendRefAt } from '../refs/backends';
+import { parentHover } from '../explain/gateway';
+import { parentRefs } from '../refs/gatewayRefs';
 
 /** The object at an offset of a file, and the path of the node under the cursor. */
 export function objectAt(index: WorkspaceIndex, uri: string, offset: number): { object: KubeObject; path: FieldPath; onKey: boolean } | undefined {
@@ -48,6 +50,8 @@ export function hoverAt(index: WorkspaceIndex, uri: string, offset: number): str
   if (isService(object)) return serviceFieldHover(index, object, path);
   const backend = backendRefAt(object, path);
   if (backend) return backendHover(index.cluster(), backend);
+  const parent = parentRefs(object).find((p) => p.path.every((s, i) => path[i] === s));
+  if (parent) return parentHover(index.cluster(), parent);
   if (isStatefulSet(object) && eq(path, 'spec', 'serviceName')) return statefulSetHover(index.cluster(), object);
   if (isPod(object) || isWorkload(object) || isStatefulSet(object)) {
     const spec = object.template.specPath;

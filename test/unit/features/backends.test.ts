@@ -137,3 +137,14 @@ test('a Service of the same name in another namespace is not referenced by the I
   index.setFile('file:///other.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: other}\nspec:\n  ports: [{port: 80}]\n', false);
   assert.deepEqual(referencesAt(index, 'file:///other.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: w'.length, false), []);
 });
+
+test('hover on a parentRef: the Gateway and its listeners, or that it is not in the workspace', () => {
+  const index = setup();
+  const h = hoverAt(index, 'file:///front.yaml', at(FRONT, '- name: public', 0, 9)) ?? '';
+  assert.match(h, /\*\*Gateway\*\* `front\/public` \(every listener that allows this route\)/);
+  assert.match(h, /`http` HTTP\/80/);
+  index.removeFile('file:///front.yaml');
+  const moved = FRONT.replace('name: public, namespace: front', 'name: other, namespace: front');
+  index.setFile('file:///front.yaml', moved, false);
+  assert.match(hoverAt(index, 'file:///front.yaml', at(moved, '- name: public', 0, 9)) ?? '', /not in the workspace/);
+});
