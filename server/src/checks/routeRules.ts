@@ -2,6 +2,7 @@
 import type { Rule } from './types';
 import { backendServiceExternalName } from './rules/routes/backendServiceExternalName';
 import { backendServiceHeadless } from './rules/routes/backendServiceHeadless';
+import { ingressBackendPortInvalid } from './rules/routes/ingressBackendPortInvalid';
 import { ingressBackendPortUnknown } from './rules/routes/ingressBackendPortUnknown';
 import { ingressBackendServiceMissing } from './rules/routes/ingressBackendServiceMissing';
 import { routeBackendNotPermitted } from './rules/routes/routeBackendNotPermitted';
@@ -11,8 +12,9 @@ import { routeBackendServiceMissing } from './rules/routes/routeBackendServiceMi
 import { routeParentGatewayMissing } from './rules/routes/routeParentGatewayMissing';
 import { routeParentSectionUnknown } from './rules/routes/routeParentSectionUnknown';
 
-/** Missing things first (the Service, the port, the permission), then caveats of what exists. */
+/** What the API server rejects, then missing things (the Service, the port, the permission), then caveats of what exists. */
 export const ROUTE_RULES: readonly Rule[] = [
+  ingressBackendPortInvalid,
   ingressBackendServiceMissing,
   ingressBackendPortUnknown,
   routeBackendPortRequired,
