@@ -80,6 +80,21 @@ test('references of a Service list the Ingress and route backends; rename update
   assert.ok(Object.values(edit.changes).flat().every((e) => e.newText === 'shopfront'));
 });
 
+test('quick fix: add the ReferenceGrant the cross-namespace backendRef needs', async () => {
+  const d = await client.waitForDiagnostics(routes.uri, (ds) => ds.some((x) => x.code === 'route-backend-not-permitted'));
+  const grpc = d.find((x) => x.code === 'route-backend-not-permitted')!;
+  const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: routes.uri }, range: grpc.range, context: { diagnostics: [grpc] } })) as {
+    title: string;
+    edit: { changes: Record<string, { newText: string }[]> };
+  }[];
+  const add = actions.find((a) => /Add a ReferenceGrant in namespace shop/.test(a.title));
+  assert.ok(add, JSON.stringify(actions.map((a) => a.title)));
+  const text = add.edit.changes[routes.uri]![0]!.newText;
+  assert.match(text, /kind: ReferenceGrant\n/);
+  assert.match(text, /from: \[\{group: gateway\.networking\.k8s\.io, kind: GRPCRoute, namespace: web\}\]/);
+  assert.match(text, /to: \[\{group: "", kind: Service, name: orders\}\]/);
+});
+
 test('a ReferenceGrant typed into the open file clears the cross-namespace error', async () => {
   const grant = `---
 apiVersion: gateway.networking.k8s.io/v1beta1

@@ -93,3 +93,7 @@ test('route-parent-section-unknown suggests the nearest listener; its fix attach
   assert.match(f!.message, /has no listener htp \(it has http\).*Did you mean http\?/);
   assert.deepEqual(runDns(applyFix(input, f!.fixes![0]!), opts).findings, []);
 });
+
+test('a Service that no Ingress or route points at is not a problem', () => {
+  assert.deepEqual(runDns([gateway, web, service('lonely', 'shop', '  clusterIP: None\n  ports: [{port: 80}]')].join('---\n'), opts).findings, []);
+});
