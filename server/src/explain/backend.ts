@@ -6,8 +6,8 @@
  */
 import { isServed, serviceKey, type Cluster, type ServiceEntry } from '../dns/cluster';
 import { serviceRecords } from '../dns/records';
-import type { ServicePort } from '../manifests/types';
-import { isServiceRef, type BackendRef } from '../refs/backends';
+import type { Service, ServicePort } from '../manifests/types';
+import { backendRefs, isServiceRef, type BackendRef } from '../refs/backends';
 import { grantAllows, grantsIn } from '../refs/gatewayRefs';
 import { code, joinSections, recordBlock } from './markdown';
 import { fqdn, kindSentence, unknownsNote } from './service';
@@ -83,4 +83,26 @@ export function backendHover(cluster: Cluster, ref: BackendRef): string {
     grantLine(cluster, ref),
     unknownsNote(entry, records),
   );
+}
+
+/** At most this many referrers are listed under a Service's hover. */
+const MAX_REFERRERS = 8;
+
+/**
+ * The Ingresses and routes that send traffic to a Service, for its hover (`undefined` when none:
+ * a Service nothing routes to is fine, and its hover stays as it was).
+ */
+export function reachedBy(cluster: Cluster, svc: Service): string | undefined {
+  const lines: string[] = [];
+  let count = 0;
+  for (const o of cluster.objects) {
+    for (const ref of backendRefs(o)) {
+      if (!isServiceRef(ref) || ref.name !== svc.meta.name || ref.namespace !== svc.meta.namespace) continue;
+      count++;
+      const port = ref.port ? ` port ${ref.port.number ?? ref.port.name}` : '';
+      if (lines.length < MAX_REFERRERS) lines.push(`- ${o.kind} ${code(`${o.meta.namespace}/${o.meta.name}`)}${port}${ref.role === 'mirror' ? ' (mirror)' : ''}`);
+    }
+  }
+  if (count === 0) return undefined;
+  return `**Reached by** (Ingresses and routes):\n\n${lines.join('\n')}${count > lines.length ? `\n- … ${count - lines.length} more` : ''}`;
 }

@@ -5,7 +5,8 @@ import { externalNameHover, headlessHover, podNameHover, portHover, statefulSetH
 import { entryOf, serviceHover } from '../explain/service';
 import { dnsNameHover } from '../explain/dnsName';
 import { useAt } from './navigation';
-import { backendHover } from '../explain/backend';
+import { backendHover, reachedBy } from '../explain/backend';
+import { joinSections } from '../explain/markdown';
 import { backendRefAt } from '../refs/backends';
 import { parentHover } from '../explain/gateway';
 import { parentRefs } from '../refs/gatewayRefs';
@@ -29,7 +30,7 @@ function serviceFieldHover(index: WorkspaceIndex, svc: Service, path: FieldPath)
   const cluster = index.cluster();
   const entry = entryOf(cluster, svc);
   if (!entry || entry.service !== svc) return undefined;
-  if (eq(path, 'metadata', 'name') || eq(path, 'kind')) return serviceHover(cluster, entry);
+  if (eq(path, 'metadata', 'name') || eq(path, 'kind')) return joinSections(serviceHover(cluster, entry), reachedBy(cluster, svc));
   if (path[0] === 'spec' && path[1] === 'ports' && typeof path[2] === 'number') {
     const port = svc.spec.ports.find((p) => p.index === path[2]);
     return port ? portHover(cluster, entry, port) : undefined;

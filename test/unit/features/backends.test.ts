@@ -148,3 +148,13 @@ test('hover on a parentRef: the Gateway and its listeners, or that it is not in 
   index.setFile('file:///front.yaml', moved, false);
   assert.match(hoverAt(index, 'file:///front.yaml', at(moved, '- name: public', 0, 9)) ?? '', /not in the workspace/);
 });
+
+test('hover on a Service lists the Ingresses and routes that reach it; none for a Service nothing routes to', () => {
+  const index = setup();
+  const h = hoverAt(index, 'file:///shop.yaml', at(SHOP, 'web, namespace: shop}')) ?? '';
+  assert.match(h, /\*\*Reached by\*\* \(Ingresses and routes\):\n\n- HTTPRoute `front\/front` port 80\n- Ingress `shop\/shop` port http/);
+  index.setFile('file:///other.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: lone, namespace: shop}\nspec:\n  ports: [{port: 80}]\n', false);
+  const lone = hoverAt(index, 'file:///other.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: lo'.length) ?? '';
+  assert.match(lone, /lone\.shop\.svc\.cluster\.local\./);
+  assert.doesNotMatch(lone, /Reached by/);
+});
