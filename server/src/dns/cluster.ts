@@ -224,8 +224,42 @@ export function partKey(o: KubeObject): string {
   return isNamespace(o) ? '' : o.meta.namespace;
 }
 
-/** Builds one part from the objects of one namespace (or the Namespace objects); callers group by {@link partKey}. */
-export function buildNamespacePart(objects: readonly KubeObject[], config: ClusterConfig): NamespacePart {
+/** The part a namespace had before some of its objects were added or removed. */
+export interface PreviousPart {
+  readonly part: NamespacePart;
+  /** Every object added to or removed from the namespace since `part` was built. */
+  readonly changed: ReadonlySet<KubeObject>;
+}
+
+/**
+ * The Services whose entries the changed objects can alter: a Service's slices read only the
+ * EndpointSlices and Endpoints named after it and the pods and workloads its selector selects
+ * (the Service itself changed is a new object, never reused).
+ */
+function affectedServices(changed: ReadonlySet<KubeObject>, services: ReadonlyMap<string, Service>): Set<string> {
+  const out = new Set<string>();
+  const selecting = [...services].filter(([, svc]) => svc.spec.selector);
+  for (const c of changed) {
+    if (isEndpointSlice(c)) {
+      if (c.serviceName) out.add(serviceKey(c.meta.namespace, c.serviceName));
+    } else if (isEndpoints(c)) {
+      out.add(serviceKey(c.meta.namespace, c.meta.name));
+    } else if (isPod(c) || isWorkload(c) || isStatefulSet(c)) {
+      for (const [key, svc] of selecting) {
+        if (selects(svc.spec.selector, c.template.labels) || selectedPods(svc.spec.selector, c)) out.add(key);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Builds one part from the objects of one namespace (or the Namespace objects); callers group by
+ * {@link partKey}. Given the part it had before and what changed since, the entries of Services
+ * the change cannot reach are reused: a file read or an edit costs what it touched, not the
+ * whole namespace's selector matching.
+ */
+export function buildNamespacePart(objects: readonly KubeObject[], config: ClusterConfig, previous?: PreviousPart): NamespacePart {
   const key = objects.length ? partKey(objects[0]!) : '';
   const namespaces = new Set<string>();
   const services = new Map<string, Service>();
@@ -269,7 +303,13 @@ export function buildNamespacePart(objects: readonly KubeObject[], config: Clust
   }
 
   const entries = new Map<string, ServiceEntry>();
+  const affected = previous && affectedServices(previous.changed, services);
   for (const [key, svc] of services) {
+    const before = previous?.part.services.get(key);
+    if (before && before.service === svc && !affected!.has(key)) {
+      entries.set(key, before);
+      continue;
+    }
     const externalName = svc.spec.type === 'ExternalName';
     const clusterIPs = clusterIPsOf(svc);
     const headless = !externalName && clusterIPs[0] === 'None';

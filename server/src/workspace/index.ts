@@ -57,6 +57,8 @@ export class WorkspaceIndex {
   /** Objects by cluster part (namespace), and each part's build: an edit rebuilds one part. */
   private readonly parts = new Map<string, Set<KubeObject>>();
   private readonly partCache = new Map<string, NamespacePart>();
+  /** Objects added to or removed from each part since its cached build: the next build reuses the rest. */
+  private readonly partChanges = new Map<string, Set<KubeObject>>();
   private readonly settingsValue: Settings;
   private readonly configValue: ClusterConfig;
 
@@ -133,7 +135,7 @@ export class WorkspaceIndex {
       const part = this.parts.get(key);
       part?.delete(o);
       if (part?.size === 0 && key) keys.add(nsKey(key));
-      this.partCache.delete(key);
+      this.partChanged(key, o);
       this.deps.remove(o);
       this.touched.delete(o);
       for (const d of this.findings.removed(o)) {
@@ -148,7 +150,7 @@ export class WorkspaceIndex {
       if (!set) this.parts.set(key, (set = new Set()));
       if (set.size === 0 && key) keys.add(nsKey(key));
       set.add(o);
-      this.partCache.delete(key);
+      this.partChanged(key, o);
       this.deps.add(o, dependencyKeys(o));
       this.touched.add(o);
       for (const k of providedKeys(o)) keys.add(k);
@@ -189,6 +191,12 @@ export class WorkspaceIndex {
     }
   }
 
+  private partChanged(key: string, o: KubeObject): void {
+    let set = this.partChanges.get(key);
+    if (!set) this.partChanges.set(key, (set = new Set()));
+    set.add(o);
+  }
+
   /** The cluster view of the whole workspace (rebuilt lazily after changes). */
   cluster(): Cluster {
     if (!this.clusterCache) {
@@ -197,9 +205,18 @@ export class WorkspaceIndex {
       // (records, lists in messages) whatever the order the edits made them in.
       for (const key of [...this.parts.keys()].sort()) {
         const objects = this.parts.get(key)!;
-        if (objects.size === 0) continue;
+        if (objects.size === 0) {
+          this.partCache.delete(key);
+          this.partChanges.delete(key);
+          continue;
+        }
         let part = this.partCache.get(key);
-        if (!part) this.partCache.set(key, (part = buildNamespacePart([...objects].sort(inTextOrder), this.configValue)));
+        const changed = this.partChanges.get(key);
+        if (!part || changed) {
+          part = buildNamespacePart([...objects].sort(inTextOrder), this.configValue, part && changed ? { part, changed } : undefined);
+          this.partCache.set(key, part);
+          this.partChanges.delete(key);
+        }
         parts.push(part);
       }
       this.clusterCache = combineParts(parts, this.configValue);
