@@ -13,7 +13,7 @@ const config = makeConfig({});
 const APPS = ['web', 'db', 'api'];
 
 /** A pool of objects of one namespace, each of a shape that feeds some Service's slices. */
-function pool(): KubeObject[] {
+function pool(): readonly KubeObject[] {
   const docs: string[] = [];
   for (const app of APPS) {
     docs.push(`kind: Service\napiVersion: v1\nmetadata: {name: ${app}, namespace: shop}\nspec:\n  selector: {app: ${app}}\n  ports: [{name: http, port: 80, targetPort: http}]`);
