@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package first`);
   const ws = mkdtempSync(join(tmpdir(), 'k8s-dns-e2e-ws-'));
   cpSync(join(REPO_ROOT, 'examples'), ws, { recursive: true });
+  // Ingress, a shared Gateway and routes across namespaces (issue 15 §2).
+  cpSync(join(REPO_ROOT, 'test/realworld/cases/gateway-ingress-namespaces'), join(ws, 'routes'), { recursive: true });
   // Past the worker's threshold: the packaged extension must parse it on its worker thread.
   mkdirSync(join(ws, 'large'));
   writeFileSync(join(ws, 'large/services.yaml'), numberedServices(6000).join('---\n'));
@@ -112,6 +114,16 @@ async function main(): Promise<void> {
         const problems = await s.problems({ expect: /IP address/ });
         expect(problems.some((p) => /spec\.ports\[0\]\.name/.test(p.message)), problems.map((p) => p.message).join('\n'));
         await s.screenshot(join(SHOTS, 'problems.png'));
+      });
+      await check('a route backend into another namespace without a ReferenceGrant is an error; a backend hover shows its Service', async () => {
+        await s.openFile('routes/web/routes.yaml');
+        const problems = await s.problems({ expect: /No ReferenceGrant in namespace shop lets GRPCRoutes of namespace web/ });
+        const grant = problems.find((p) => /GRPCRoutes of namespace web/.test(p.message))!;
+        expect(grant.severity === 'error', JSON.stringify(grant));
+        await s.openFile('routes/shop/ingress.yaml');
+        const hover = await s.hoverOnText('name: search', { offset: 8, expect: /search\.shop\.svc\.cluster\.local\./ });
+        expect(/<IP of pod search-0>:9200/.test(hover), hover);
+        await s.screenshot(join(SHOTS, 'route-backend.png'));
       });
     });
   } finally {

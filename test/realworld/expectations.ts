@@ -192,6 +192,23 @@ export const CASES: readonly RealWorldCase[] = [
     title: 'Ingress with public hosts, TLS and external-dns annotations: no findings',
     mustNot: ['*'],
   },
+  {
+    dir: 'gateway-ingress-namespaces',
+    title: 'Ingress + shared Gateway + routes across namespaces: a ReferenceGrant allows one cross-namespace backend, not the others; wrong ports and names; headless and ExternalName backends',
+    must: [
+      { code: 'ingress-backend-port-unknown', file: 'shop/ingress.yaml', line: 29, severity: 'error' },
+      { code: 'backend-service-headless', file: 'shop/ingress.yaml', line: 34, severity: 'info' },
+      { code: 'ingress-backend-service-missing', file: 'shop/ingress.yaml', line: 41, severity: 'error' },
+      { code: 'route-backend-not-permitted', file: 'web/routes.yaml', line: 42, severity: 'error' },
+      { code: 'route-backend-port-required', file: 'web/routes.yaml', line: 62, severity: 'error' },
+      { code: 'route-backend-service-missing', file: 'web/routes.yaml', line: 62, severity: 'warning' }, // shop's Services live in another folder
+      { code: 'route-backend-not-permitted', file: 'web/routes.yaml', line: 63, severity: 'error' },
+      { code: 'backend-service-external-name', file: 'legacy/blog.yaml', line: 25, severity: 'info' },
+      { code: 'backend-service-external-name', file: 'legacy/blog.yaml', line: 40, severity: 'warning' },
+    ],
+    // The allowed HTTPRoute (line 24), the defaultBackend and the Gateway reference are fine.
+    mustNot: ['*'],
+  },
   // ---- kind: List and JSON ------------------------------------------------------------------
   {
     dir: 'json-single-object',

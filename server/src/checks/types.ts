@@ -8,8 +8,12 @@ import type { Cluster } from '../dns/cluster';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-/** Where a rule comes from, cited in docs/checks.md and in each diagnostic. */
-export type RuleSource = 'api-server' | 'api-server-warning' | 'dns-spec' | 'coredns' | 'kube-dns' | 'workspace';
+/**
+ * Where a rule comes from, cited in docs/checks.md and in each diagnostic. `gateway-api` is the
+ * Gateway API specification (its Go types and GEPs); `implementations` the documented behaviour
+ * of ingress controllers and Gateway implementations.
+ */
+export type RuleSource = 'api-server' | 'api-server-warning' | 'dns-spec' | 'coredns' | 'kube-dns' | 'workspace' | 'gateway-api' | 'implementations';
 
 /** Another place a finding points at (LSP relatedInformation). */
 export interface RelatedLocation {

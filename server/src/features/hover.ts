@@ -5,6 +5,11 @@ import { externalNameHover, headlessHover, podNameHover, portHover, statefulSetH
 import { entryOf, serviceHover } from '../explain/service';
 import { dnsNameHover } from '../explain/dnsName';
 import { useAt } from './navigation';
+import { backendHover, reachedBy } from '../explain/backend';
+import { joinSections } from '../explain/markdown';
+import { backendRefAt } from '../refs/backends';
+import { parentHover } from '../explain/gateway';
+import { parentRefs } from '../refs/gatewayRefs';
 
 /** The object at an offset of a file, and the path of the node under the cursor. */
 export function objectAt(index: WorkspaceIndex, uri: string, offset: number): { object: KubeObject; path: FieldPath; onKey: boolean } | undefined {
@@ -25,7 +30,7 @@ function serviceFieldHover(index: WorkspaceIndex, svc: Service, path: FieldPath)
   const cluster = index.cluster();
   const entry = entryOf(cluster, svc);
   if (!entry || entry.service !== svc) return undefined;
-  if (eq(path, 'metadata', 'name') || eq(path, 'kind')) return serviceHover(cluster, entry);
+  if (eq(path, 'metadata', 'name') || eq(path, 'kind')) return joinSections(serviceHover(cluster, entry), reachedBy(cluster, svc));
   if (path[0] === 'spec' && path[1] === 'ports' && typeof path[2] === 'number') {
     const port = svc.spec.ports.find((p) => p.index === path[2]);
     return port ? portHover(cluster, entry, port) : undefined;
@@ -44,6 +49,10 @@ export function hoverAt(index: WorkspaceIndex, uri: string, offset: number): str
   if (use) return dnsNameHover(index.cluster(), use);
   const { object, path } = hit;
   if (isService(object)) return serviceFieldHover(index, object, path);
+  const backend = backendRefAt(object, path);
+  if (backend) return backendHover(index.cluster(), backend);
+  const parent = parentRefs(object).find((p) => p.path.every((s, i) => path[i] === s));
+  if (parent) return parentHover(index.cluster(), parent);
   if (isStatefulSet(object) && eq(path, 'spec', 'serviceName')) return statefulSetHover(index.cluster(), object);
   if (isPod(object) || isWorkload(object) || isStatefulSet(object)) {
     const spec = object.template.specPath;

@@ -1,7 +1,7 @@
 /**
  * Go to definition, find references and rename across the objects DNS ties together: DNS names
  * in values, selectors, named target ports, StatefulSet `serviceName`, EndpointSlice labels,
- * Endpoints names and pod `subdomain`s.
+ * Endpoints names, pod `subdomain`s, and Ingress and route backends (`backendNavigation.ts`).
  */
 import { serviceKey, type ServiceEntry } from '../dns/cluster';
 import { selectsPodsOf } from '../dns/controllerLabels';
@@ -10,6 +10,7 @@ import { dnsNameUses, type DnsNameUse } from '../refs/dnsNames';
 import { hostRange, labelRange } from '../refs/locate';
 import type { WorkspaceIndex } from '../workspace';
 import { objectAt } from './hover';
+import { backendDefinition, backendReferencesTo } from './backendNavigation';
 
 export interface Location {
   readonly uri: string;
@@ -68,6 +69,8 @@ export function definitionAt(index: WorkspaceIndex, uri: string, offset: number)
   if (!hit) return [];
   const { object: o, path } = hit;
   const ns = o.meta.namespace;
+  const backend = backendDefinition(index.cluster(), o, path);
+  if (backend) return [loc(backend.object, backend.path)];
   if (isService(o)) {
     if (startsWith(path, ['spec', 'selector'])) return selectedTemplates(index, o).map((t) => loc(t, labelsPath(t)));
     if (path[0] === 'spec' && path[1] === 'ports' && typeof path[2] === 'number' && path[3] === 'targetPort') {
@@ -124,6 +127,8 @@ export function serviceReferences(index: WorkspaceIndex, svc: Service): Referenc
       if (isEndpoints(o) && o.meta.name === name) at(o, ['metadata', 'name']);
       if ((isPod(o) || isWorkload(o) || isStatefulSet(o)) && o.template.subdomain === name) at(o, [...o.template.specPath, 'subdomain']);
     }
+    // Ingress and route backends (a route may name a Service of another namespace).
+    for (const p of backendReferencesTo(o, svc)) at(o, p);
     const text = index.file(o.source.file)?.source;
     if (text === undefined) continue;
     for (const use of dnsNameUses(o, cluster)) {
