@@ -1,9 +1,8 @@
 /** svc-selector-no-match: a Service selector that matches no Pod or pod template in the workspace. */
-import { selectsPodsOf } from '../../../dns/controllerLabels';
 import type { Service } from '../../../manifests/types';
 import type { Rule } from '../../types';
 import { describeObject, relatedAt, serviceFqdn } from '../dns/describe';
-import { formatLabels, podTemplates, podTemplatesIn, podTemplatesMatching, type TemplateRef } from './podTemplates';
+import { formatLabels, podTemplatesIn, podTemplatesMatching, type TemplateRef } from './podTemplates';
 import { hasPlaceholder } from '../../validation/placeholder';
 
 /** How close a label set is to a selector: matching pairs count 1, a key with another value ½. */
@@ -37,7 +36,8 @@ export const svcSelectorNoMatch: Rule = {
     // Every pod template counts now: those of other namespaces it matches, the nearest here.
     report.watch({ templatesIn: '*' });
     const sameNs = podTemplatesIn(ctx.cluster, ns);
-    const elsewhere = podTemplates(ctx.cluster).filter((t) => t.object.meta.namespace !== ns && selectsPodsOf(selector, t.object));
+    // Through each namespace's label index: thousands of templates are not each matched.
+    const elsewhere = ctx.cluster.parts.flatMap((p) => (p.key && p.key !== ns ? podTemplatesMatching(ctx.cluster, p.key, selector) : []));
     // Without any pod template here the workspace simply lacks the workloads: say nothing.
     if (sameNs.length === 0 && elsewhere.length === 0) return;
 
