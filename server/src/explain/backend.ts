@@ -4,9 +4,9 @@
  * addresses and ports of the Service's EndpointSlices for that port, which is what ingress-nginx
  * and Gateway implementations read). Pure: no LSP.
  */
-import { isServed, serviceKey, type Cluster, type ServiceEntry } from '../dns/cluster';
+import { isServed, serviceKey, type Cluster, type NamespacePart, type ServiceEntry } from '../dns/cluster';
 import { serviceRecords } from '../dns/records';
-import type { Service, ServicePort } from '../manifests/types';
+import type { KubeObject, Service, ServicePort } from '../manifests/types';
 import { backendRefs, isServiceRef, type BackendRef } from '../refs/backends';
 import { grantAllows, grantsIn } from '../refs/gatewayRefs';
 import { code, joinSections, recordBlock } from './markdown';
@@ -95,9 +95,10 @@ const MAX_REFERRERS = 8;
 export function reachedBy(cluster: Cluster, svc: Service): string | undefined {
   const lines: string[] = [];
   let count = 0;
-  for (const o of cluster.objects) {
-    for (const ref of backendRefs(o)) {
-      if (!isServiceRef(ref) || ref.name !== svc.meta.name || ref.namespace !== svc.meta.namespace) continue;
+  const key = serviceKey(svc.meta.namespace, svc.meta.name);
+  // Routes may point across namespaces: ask each part's index, not every object of the cluster.
+  for (const part of cluster.parts) {
+    for (const { object: o, ref } of backendsByService(part).get(key) ?? []) {
       count++;
       const port = ref.port ? ` port ${ref.port.number ?? ref.port.name}` : '';
       if (lines.length < MAX_REFERRERS) lines.push(`- ${o.kind} ${code(`${o.meta.namespace}/${o.meta.name}`)}${port}${ref.role === 'mirror' ? ' (mirror)' : ''}`);
@@ -105,4 +106,25 @@ export function reachedBy(cluster: Cluster, svc: Service): string | undefined {
   }
   if (count === 0) return undefined;
   return `**Reached by** (Ingresses and routes):\n\n${lines.join('\n')}${count > lines.length ? `\n- … ${count - lines.length} more` : ''}`;
+}
+
+/** A part's Service backends by the Service they name (`namespace/name`), built once per part build. */
+const backendIndex = new WeakMap<NamespacePart, Map<string, { object: KubeObject; ref: BackendRef }[]>>();
+
+function backendsByService(part: NamespacePart): Map<string, { object: KubeObject; ref: BackendRef }[]> {
+  let map = backendIndex.get(part);
+  if (!map) {
+    map = new Map();
+    for (const object of part.objects) {
+      for (const ref of backendRefs(object)) {
+        if (!isServiceRef(ref)) continue;
+        const key = serviceKey(ref.namespace, ref.name);
+        const list = map.get(key);
+        if (list) list.push({ object, ref });
+        else map.set(key, [{ object, ref }]);
+      }
+    }
+    backendIndex.set(part, map);
+  }
+  return map;
 }

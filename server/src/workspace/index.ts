@@ -45,6 +45,25 @@ function inTextOrder(a: KubeObject, b: KubeObject): number {
   return a.source.range.start - b.source.range.start || (a.source.listIndex ?? 0) - (b.source.listIndex ?? 0);
 }
 
+/**
+ * A part's objects in text order after some changed: the previous order without the changed
+ * objects, merged with those of them still held (sorted). Edits move later objects of a file
+ * but never reorder them, so the kept ones are still in order: a file read costs the objects it
+ * changed, not a sort of the namespace.
+ */
+function mergeInTextOrder(before: readonly KubeObject[], changed: ReadonlySet<KubeObject>, held: ReadonlySet<KubeObject>): KubeObject[] {
+  const added = [...changed].filter((o) => held.has(o)).sort(inTextOrder);
+  const out: KubeObject[] = [];
+  let i = 0;
+  for (const o of before) {
+    if (changed.has(o)) continue;
+    while (i < added.length && inTextOrder(added[i]!, o) < 0) out.push(added[i++]!);
+    out.push(o);
+  }
+  while (i < added.length) out.push(added[i++]!);
+  return out;
+}
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, ManifestFile>();
   private readonly deps = new DependencyIndex();
@@ -213,7 +232,8 @@ export class WorkspaceIndex {
         let part = this.partCache.get(key);
         const changed = this.partChanges.get(key);
         if (!part || changed) {
-          part = buildNamespacePart([...objects].sort(inTextOrder), this.configValue, part && changed ? { part, changed } : undefined);
+          const ordered = part && changed ? mergeInTextOrder(part.objects, changed, objects) : [...objects].sort(inTextOrder);
+          part = buildNamespacePart(ordered, this.configValue, part && changed ? { part, changed } : undefined);
           this.partCache.set(key, part);
           this.partChanges.delete(key);
         }
